@@ -1,0 +1,103 @@
+// Encoding decisions and conversion with ICU converters; see charset.h.
+#include "extractors/charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdint>
+#include <memory>
+
+namespace gongkai {
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string CanonicalCharset(const std::string& declared) {
+  std::string d = Lower(declared);
+  if (d == "gb2312" || d == "gbk" || d == "gb18030" || d == "x-gbk" ||
+      d == "cp936" || d == "euc-cn" || d == "x-euc-cn" || d == "hz-gb-2312" ||
+      d == "windows-936") {
+    return "GB18030";
+  }
+  if (d == "utf8" || d == "utf-8") return "UTF-8";
+  return declared;
+}
+
+StatusOr<std::string> Convert(std::string_view bytes,
+                              const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(
+      ucnv_open(encoding.c_str(), &status), ucnv_close);
+  if (U_FAILURE(status)) {
+    return Status::Error("extract", "unknown_encoding",
+                         "unknown encoding '" + encoding + "'");
+  }
+  if (bytes.size() > INT32_MAX / 4) {
+    return Status::Error("extract", "limit_file_size",
+                         "text too large to decode");
+  }
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()),
+                          conv.get(), status);
+  if (U_FAILURE(status)) {
+    return Status::Error("extract", "bad_encoding",
+                         "cannot decode as " + encoding);
+  }
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                   std::string declared) {
+  DecodedText out;
+  std::string encoding;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    encoding = "UTF-8";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    bytes.remove_prefix(2);
+    encoding = "UTF-16LE";
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    bytes.remove_prefix(2);
+    encoding = "UTF-16BE";
+  } else {
+    encoding = CanonicalCharset(declared);
+    const bool valid_utf8 = ValidUtf8(bytes);
+    if (encoding.empty()) encoding = valid_utf8 ? "UTF-8" : "GB18030";
+    if (encoding == "UTF-8" && !valid_utf8)
+      encoding = "GB18030";  // mislabelled page
+  }
+  if (encoding == "UTF-8" && ValidUtf8(bytes)) {
+    out.text = std::string(bytes);
+  } else {
+    StatusOr<std::string> text = Convert(bytes, encoding);
+    if (!text.ok()) return text.status();
+    out.text = std::move(*text);
+  }
+  out.encoding = encoding;
+  return out;
+}
+
+}  // namespace gongkai

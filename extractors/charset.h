@@ -1,0 +1,28 @@
+// Character encodings of text and HTML inputs, decided by us, not guessed by
+// a parser: a byte-order mark first, then the declared charset, then
+// detection (valid UTF-8, else GB18030). GB2312 and GBK are read as GB18030,
+// their superset, so that a GBK page reads exactly as its UTF-8 twin; a page
+// declared UTF-8 whose bytes are not UTF-8 is read as GB18030.
+#ifndef GONGKAI_EXTRACTORS_CHARSET_H_
+#define GONGKAI_EXTRACTORS_CHARSET_H_
+
+#include <string>
+#include <string_view>
+
+#include "src/status.h"
+
+namespace gongkai {
+
+struct DecodedText {
+  std::string text;      // UTF-8, without BOM
+  std::string encoding;  // the encoding read ("UTF-8", "GB18030", ...)
+};
+
+// Returns `bytes` decoded to UTF-8. `declared` is the charset named by the
+// document ("" if none). Undecodable bytes become U+FFFD.
+StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                   std::string declared);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_CHARSET_H_

@@ -1,0 +1,16 @@
+// The registry table; see registry.h.
+#include "extractors/registry.h"
+
+#include "extractors/html/html_extractor.h"
+#include "extractors/text/text_extractor.h"
+
+namespace gongkai {
+
+std::vector<Extractor> DefaultExtractors() {
+  return {
+      {"html", ExtractHtml},
+      {"text", ExtractText},
+  };
+}
+
+}  // namespace gongkai

@@ -1,0 +1,23 @@
+// Plain-text reports: dumps of a web page copied as text, one table cell per
+// line (see corpus/real/lanzhou-ggzyjy-2022.txt).
+//
+// Conventions read: a line starting with a tab begins a table cell; an empty
+// line ends a table row; a short line right after a cell line (no tab) is the
+// rest of that cell, broken inside it (`（四）` / `无法提`); any other line is
+// a paragraph. Files without a single tab are read one paragraph per line.
+// UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (GBK) are read.
+#ifndef GONGKAI_EXTRACTORS_TEXT_TEXT_EXTRACTOR_H_
+#define GONGKAI_EXTRACTORS_TEXT_TEXT_EXTRACTOR_H_
+
+#include <string_view>
+
+#include "src/extractor.h"
+
+namespace gongkai {
+
+// Returns the document of a text dump, or an error for undecodable bytes.
+StatusOr<Document> ExtractText(std::string_view bytes, const Limits& limits);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_TEXT_TEXT_EXTRACTOR_H_

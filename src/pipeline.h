@@ -1,0 +1,53 @@
+// The pipeline for one input: bytes -> sniff -> extract -> normalize -> read
+// -> reconcile, giving a Record that is either a report or an error.
+//
+// src/ knows no extractor: the caller hands in the registry (a list of
+// format -> function, see extractors/registry.h). Nothing here throws; a
+// failure at any stage becomes the record's error, so one bad file never
+// stops a batch.
+#ifndef GONGKAI_SRC_PIPELINE_H_
+#define GONGKAI_SRC_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/document.h"
+#include "src/extractor.h"
+#include "src/report.h"
+#include "src/rules.h"
+#include "src/status.h"
+
+namespace gongkai {
+
+struct Record {
+  Source source;
+  int pages = 0;
+  Metadata metadata;
+  std::optional<Report> report;  // set iff error.ok()
+  Status error;
+  // When the error came after reading (an incomplete report), what was read.
+  std::optional<Report> partial;
+};
+
+// Runs the whole pipeline on `bytes`, named `path` in the record.
+Record ProcessBytes(const std::string& path, std::string_view bytes,
+                    const std::vector<Extractor>& registry,
+                    const std::vector<RuleSet>& rules, const Limits& limits);
+
+// Reads `path` (refusing files over limits.max_file_bytes) and runs
+// ProcessBytes. A file that cannot be read gives an error record.
+Record ProcessFile(const std::string& path,
+                   const std::vector<Extractor>& registry,
+                   const std::vector<RuleSet>& rules, const Limits& limits);
+
+// Runs normalize, read and reconcile on an extracted document: the part of
+// the pipeline after extraction (tests inject changes into `doc` first).
+Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_PIPELINE_H_

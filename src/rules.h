@@ -1,0 +1,98 @@
+// The rules of one report format version, loaded from a rules file
+// (syntax: rules/README.md): fingerprint, tables with their anchors, columns,
+// rows and groups as label alternatives, and checks expanded into equations
+// over figure ids.
+//
+// Rules are data: the reader and reconciler know nothing of any particular
+// label or identity. LoadRules() compiles every pattern with RE2 and checks
+// every figure id a check names; every problem comes back as
+// "file:line: message".
+#ifndef GONGKAI_SRC_RULES_H_
+#define GONGKAI_SRC_RULES_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/status.h"
+
+namespace gongkai {
+
+// One way a label may be printed: a literal (compared by LabelKey) or an
+// RE2 pattern (`re:` in the file) matched against the normalized text.
+struct LabelAlternative {
+  std::string key;               // literal: its LabelKey
+  std::shared_ptr<RE2> pattern;  // pattern: compiled
+};
+
+enum class ValueType { kCount, kSignedCount, kAmount };
+
+struct RowRule {
+  std::string id;          // "" for an unlabelled row
+  bool any_label = false;  // `*`: matches whatever precedes
+  std::vector<LabelAlternative> labels;
+  std::string under;      // group the label must sit under
+  bool optional = false;  // no diagnostic when absent
+  int line = 0;
+};
+
+struct GroupRule {
+  std::string id;
+  std::vector<LabelAlternative> labels;
+  int line = 0;
+};
+
+struct TableRule {
+  std::string id;
+  std::string prefix;                // figure id prefix ("applications")
+  std::vector<std::string> anchors;  // LabelKeys of the anchor texts
+  std::vector<std::string> columns;  // column ids, in printed order
+  std::vector<std::string> column_labels;
+  std::vector<RowRule> rows;  // in printed order
+  std::vector<GroupRule> groups;
+  ValueType type = ValueType::kCount;
+  bool required = false;
+  int line = 0;
+
+  // Returns the figure id of (row, column).
+  std::string FigureId(const RowRule& row, size_t column) const;
+};
+
+// A check instance: `lhs = rhs` (sums of figures), or a domain check.
+struct Check {
+  std::string id;                     // "H1.new": rule id, then the loop value
+  std::string severity;               // "error" or "warning"
+  std::string kind;                   // "sum" or "domain"
+  std::vector<std::string> lhs, rhs;  // sum: figure ids
+  ValueType domain = ValueType::kCount;
+  std::vector<std::string> globs;  // domain: figure id prefixes
+  std::string text;                // the equation as written
+  int line = 0;
+};
+
+struct RuleSet {
+  std::string file;
+  std::string version;
+  std::vector<std::string> fingerprint;  // LabelKeys
+  std::vector<TableRule> tables;
+  std::vector<Check> checks;
+
+  // Returns every figure id of every table, in table, row, column order.
+  std::vector<std::string> AllFigureIds() const;
+};
+
+// Parses rules from `text`; `file` names it in messages. On failure the
+// status message lists every error, one "file:line: message" per line.
+StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file);
+
+// Reads and parses one rules file.
+StatusOr<RuleSet> LoadRulesFile(const std::string& path);
+
+// Loads every `*.rules` file of a directory, sorted by name.
+StatusOr<std::vector<RuleSet>> LoadRulesDir(const std::string& dir);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_RULES_H_

@@ -1,0 +1,174 @@
+// The `set` and `check` lines of a rules file: named lists, and checks
+// expanded into one equation per loop value, every figure id verified.
+// Syntax: rules/README.md.
+#include <algorithm>
+#include <set>
+
+#include "src/rules_internal.h"
+
+namespace gongkai::rules_internal {
+namespace {
+
+// Replaces every occurrence of `var` in `s` by `value`.
+std::string Substitute(std::string s, const std::string& var,
+                       const std::string& value) {
+  if (var.empty()) return s;
+  size_t pos = 0;
+  while ((pos = s.find(var, pos)) != std::string::npos) {
+    s.replace(pos, var.size(), value);
+    pos += value.size();
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> Parser::ExpandItems(
+    const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    if (w.empty() || w == "|") continue;
+    if (w[0] != '@') {
+      out.push_back(w);
+      continue;
+    }
+    auto it = sets.find(w.substr(1));
+    if (it == sets.end()) {
+      Error("unknown set '" + w + "'");
+      continue;
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  return out;
+}
+
+void Parser::ParseSet(const std::vector<std::string>& words) {
+  if (words.size() < 3 || !ValidId(words[1])) {
+    return Error("set needs a name and at least one item");
+  }
+  std::vector<std::string> items =
+      ExpandItems(std::vector<std::string>(words.begin() + 2, words.end()));
+  if (sets.count(words[1])) Error("set '" + words[1] + "' defined twice");
+  sets[words[1]] = items;
+}
+
+std::vector<std::string> Parser::ExpandTerm(const std::string& term) {
+  size_t open = term.find('{');
+  if (open == std::string::npos) return {term};
+  size_t close = term.find('}', open);
+  if (close == std::string::npos) {
+    Error("unclosed '{' in '" + term + "'");
+    return {};
+  }
+  std::string inner = term.substr(open + 1, close - open - 1);
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : inner) {
+    if (c == ',') {
+      words.push_back(cur);
+      cur.clear();
+    } else if (c != ' ') {
+      cur += c;
+    }
+  }
+  words.push_back(cur);
+  std::vector<std::string> out;
+  for (const std::string& item : ExpandItems(words)) {
+    for (std::string& rest :
+         ExpandTerm(term.substr(0, open) + item + term.substr(close + 1))) {
+      out.push_back(std::move(rest));
+    }
+  }
+  return out;
+}
+
+void Parser::ParseCheck(const std::string& line) {
+  std::vector<std::string> words = SplitWords(line);
+  if (words.size() < 4)
+    return Error("check needs an id, a severity and an expression");
+  const std::string& id = words[1];
+  const std::string& severity = words[2];
+  if (severity != "error" && severity != "warning") {
+    return Error("severity must be 'error' or 'warning', not '" + severity +
+                 "'");
+  }
+  // Split off "for $v in ITEMS".
+  std::vector<std::string> expr(words.begin() + 3, words.end());
+  std::string var;
+  std::vector<std::string> loop_values = {""};
+  auto for_it = std::find(expr.begin(), expr.end(), "for");
+  if (for_it != expr.end()) {
+    if (expr.end() - for_it < 4 || (*(for_it + 1))[0] != '$' ||
+        *(for_it + 2) != "in") {
+      return Error("expected 'for $var in ITEMS'");
+    }
+    var = *(for_it + 1);
+    loop_values = ExpandItems(std::vector<std::string>(for_it + 3, expr.end()));
+    expr.erase(for_it, expr.end());
+  }
+  const std::vector<std::string> known_ids = rules.AllFigureIds();
+  const std::set<std::string> known(known_ids.begin(), known_ids.end());
+  std::string text;
+  for (const std::string& w : expr) text += (text.empty() ? "" : " ") + w;
+
+  for (const std::string& value : loop_values) {
+    Check check;
+    check.id = value.empty() ? id : id + "." + value;
+    check.severity = severity;
+    check.line = line_no;
+    check.text = Substitute(text, var, value);
+    if (!expr.empty() && expr[0] == "domain") {
+      check.kind = "domain";
+      if (expr.size() < 3)
+        return Error("domain needs a type and figure patterns");
+      if (expr[1] == "count")
+        check.domain = ValueType::kCount;
+      else if (expr[1] == "signed")
+        check.domain = ValueType::kSignedCount;
+      else if (expr[1] == "amount")
+        check.domain = ValueType::kAmount;
+      else
+        return Error("unknown domain '" + expr[1] +
+                     "' (count, signed, amount)");
+      for (size_t i = 2; i < expr.size(); ++i) {
+        std::string glob = Substitute(expr[i], var, value);
+        if (glob.size() < 2 || glob.substr(glob.size() - 2) != ".*") {
+          Error("domain pattern '" + glob + "' must end in '.*'");
+          continue;
+        }
+        std::string prefix = glob.substr(0, glob.size() - 1);
+        bool any = std::any_of(
+            known_ids.begin(), known_ids.end(),
+            [&](const std::string& f) { return f.rfind(prefix, 0) == 0; });
+        if (!any) Error("domain pattern '" + glob + "' matches no figure");
+        check.globs.push_back(prefix);
+      }
+    } else {
+      check.kind = "sum";
+      std::vector<std::string>* side = &check.lhs;
+      bool expect_term = true;
+      for (const std::string& w : expr) {
+        if (w == "=") {
+          if (side == &check.rhs) return Error("more than one '='");
+          side = &check.rhs;
+          expect_term = true;
+        } else if (w == "+") {
+          expect_term = true;
+        } else {
+          if (!expect_term)
+            return Error("expected '+' or '=' before '" + w + "'");
+          for (std::string& f : ExpandTerm(Substitute(w, var, value))) {
+            if (!known.count(f)) Error("unknown figure id '" + f + "'");
+            side->push_back(std::move(f));
+          }
+          expect_term = false;
+        }
+      }
+      if (check.lhs.empty() || check.rhs.empty())
+        return Error("expected 'A = B'");
+    }
+    rules.checks.push_back(std::move(check));
+  }
+}
+
+}  // namespace gongkai::rules_internal

@@ -1,0 +1,51 @@
+// Internal to the rules loader (rules_parser.cc, rules_checks.cc): the
+// parser state shared by the two files. Use src/rules.h instead.
+#ifndef GONGKAI_SRC_RULES_INTERNAL_H_
+#define GONGKAI_SRC_RULES_INTERNAL_H_
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/rules.h"
+
+namespace gongkai::rules_internal {
+
+// Returns the whitespace-separated words of `s`.
+std::vector<std::string> SplitWords(const std::string& s);
+// Returns the '|'-separated parts of `s`, trimmed.
+std::vector<std::string> SplitBars(const std::string& s);
+// Returns true iff `id` is lower-case letters, digits, '_' and '.'.
+bool ValidId(const std::string& id);
+
+struct Parser {
+  std::string file;
+  int line_no = 0;
+  RuleSet rules;
+  std::vector<std::string> errors;
+  std::map<std::string, std::vector<std::string>> sets;
+  // Checks are parsed last, once every table is known.
+  std::vector<std::pair<int, std::string>> pending_checks;
+
+  void ParseLine(const std::string& line);
+  void ParseTableLine(const std::vector<std::string>& words,
+                      const std::string& rest);
+  void ParseRow(const std::vector<std::string>& words, const std::string& rest,
+                bool is_group);
+  bool ParseLabel(const std::string& text, LabelAlternative* out);
+  void ParseSet(const std::vector<std::string>& words);
+  void ParseCheck(const std::string& line);
+  void Finish();
+  void Error(const std::string& message);
+  TableRule* CurrentTable(const std::string& keyword);
+
+  // Expands `{a,b}` and `{@set}` groups of one term into figure ids.
+  std::vector<std::string> ExpandTerm(const std::string& term);
+  // Expands a list of words where `@name` stands for a set's items.
+  std::vector<std::string> ExpandItems(const std::vector<std::string>& words);
+};
+
+}  // namespace gongkai::rules_internal
+
+#endif  // GONGKAI_SRC_RULES_INTERNAL_H_

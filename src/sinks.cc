@@ -1,0 +1,116 @@
+// JSON and audit-line sinks; see sinks.h.
+#include "src/sinks.h"
+
+#include "src/reconcile.h"
+
+namespace gongkai {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json NumberJson(double v, bool integral) {
+  if (integral && v >= -9e15 && v <= 9e15)
+    return Json(static_cast<long long>(v));
+  return Json(v);
+}
+
+bool IsWhole(double v) {
+  return v == static_cast<double>(static_cast<long long>(v));
+}
+
+void AddReportFields(const Report& report, Json& out) {
+  Json figures = Json::object();
+  Json evidence = Json::object();
+  for (const Figure& f : report.figures) {
+    figures[f.id] = f.value ? NumberJson(*f.value, f.integral) : Json(nullptr);
+    Json ev = Json::object();
+    if (f.page > 0) ev["page"] = f.page;
+    ev["text"] = f.raw;
+    if (!f.unit.empty()) ev["unit"] = f.unit;
+    if (!f.marker.empty()) ev["marker"] = f.marker;
+    evidence[f.id] = std::move(ev);
+  }
+  out["figures"] = std::move(figures);
+  out["evidence"] = std::move(evidence);
+  Json findings = Json::array();
+  for (const Finding& f : report.findings) {
+    Json j;
+    j["check"] = f.check;
+    j["severity"] = f.severity;
+    j["result"] = f.result;
+    j["expected"] = f.expected ? NumberJson(*f.expected, IsWhole(*f.expected))
+                               : Json(nullptr);
+    j["actual"] =
+        f.actual ? NumberJson(*f.actual, IsWhole(*f.actual)) : Json(nullptr);
+    j["cells"] = f.cells;
+    j["message"] = f.message;
+    findings.push_back(std::move(j));
+  }
+  out["findings"] = std::move(findings);
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : report.diagnostics) {
+    Json j;
+    j["code"] = d.code;
+    j["message"] = d.message;
+    if (d.page > 0) j["page"] = d.page;
+    diagnostics.push_back(std::move(j));
+  }
+  out["diagnostics"] = std::move(diagnostics);
+}
+
+}  // namespace
+
+Json RecordToJson(const Record& record) {
+  Json out;
+  out["schema"] = kReportSchema;
+  Json source;
+  source["path"] = record.source.path;
+  source["sha256"] = record.source.sha256;
+  source["format"] = record.source.format;
+  source["bytes"] = record.source.bytes;
+  if (record.pages > 0) source["pages"] = record.pages;
+  if (!record.source.encoding.empty())
+    source["encoding"] = record.source.encoding;
+  out["source"] = std::move(source);
+  if (record.report) {
+    Json report;
+    report["version"] = record.report->version;
+    if (!record.metadata.title.empty()) report["title"] = record.metadata.title;
+    out["report"] = std::move(report);
+    AddReportFields(*record.report, out);
+    return out;
+  }
+  Json error;
+  error["stage"] = record.error.stage();
+  error["code"] = record.error.code();
+  error["message"] = record.error.message();
+  out["error"] = std::move(error);
+  if (record.partial) AddReportFields(*record.partial, out);
+  return out;
+}
+
+std::vector<std::string> AuditLines(const Record& record) {
+  std::vector<std::string> lines;
+  const std::string& file = record.source.path;
+  if (!record.report) {
+    lines.push_back(file + ": error: " + record.error.ToString());
+    return lines;
+  }
+  for (const Finding& f : record.report->findings) {
+    std::string line = file + ": " + f.check + ": ";
+    if (f.result == "domain") {
+      line += f.message;
+    } else {
+      line += "expected " +
+              (f.expected ? FormatNumber(*f.expected) : std::string("?")) +
+              ", printed " +
+              (f.actual ? FormatNumber(*f.actual) : std::string("blank"));
+      if (!f.cells.empty()) line += " [" + f.cells.front() + "]";
+    }
+    if (f.severity != "error") line += " (" + f.severity + ")";
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,146 @@
+// extract, audit and rules check; see commands.h.
+#include "tools/gongkai/commands.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "extractors/registry.h"
+#include "src/pipeline.h"
+#include "src/rules.h"
+#include "src/sinks.h"
+
+namespace gongkai::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool SkippedInDirectory(const fs::path& p) {
+  const std::string name = p.filename().string();
+  if (name.empty() || name[0] == '.') return true;
+  const std::string ext = p.extension().string();
+  return ext == ".json" || ext == ".jsonl" || ext == ".md";
+}
+
+// Loads the rules or prints why not; returns false on failure.
+bool LoadRules(const std::string& dir, std::vector<RuleSet>* out) {
+  StatusOr<std::vector<RuleSet>> sets = LoadRulesDir(dir);
+  if (!sets.ok()) {
+    std::cerr << "gongkai: cannot load rules from " << dir << ":\n"
+              << sets.status().message() << "\n";
+    return false;
+  }
+  *out = std::move(*sets);
+  return true;
+}
+
+// Runs the pipeline on every input, calling `emit` for each record in order.
+template <typename Emit>
+void ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
+                   Emit emit) {
+  const std::vector<Extractor> registry = DefaultExtractors();
+  for (const std::string& path : ExpandInputs(options.inputs)) {
+    emit(ProcessFile(path, registry, rules, options.limits));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      std::string line;
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) files.push_back(line);
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) {
+      files.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(
+        arg, fs::directory_options::skip_permission_denied, ec),
+        end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (it->is_directory(ec)) {
+        if (p.filename().string().rfind('.', 0) == 0)
+          it.disable_recursion_pending();
+        continue;
+      }
+      if (!SkippedInDirectory(p)) found.push_back(p.string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+int RunExtract(const Options& options) {
+  std::vector<RuleSet> rules;
+  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
+  bool any_error = false;
+  ForEachRecord(options, rules, [&](const Record& record) {
+    any_error = any_error || !record.report;
+    std::cout << RecordToJson(record).dump(options.pretty ? 1 : -1) << "\n";
+    std::cout.flush();
+  });
+  return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunAudit(const Options& options) {
+  std::vector<RuleSet> rules;
+  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
+  bool any_error = false, any_failure = false;
+  ForEachRecord(options, rules, [&](const Record& record) {
+    any_error = any_error || !record.report;
+    any_failure =
+        any_failure || (record.report && record.report->HasErrorFinding());
+    for (const std::string& line : AuditLines(record))
+      std::cout << line << "\n";
+    std::cout.flush();
+  });
+  if (any_failure) return kExitFindings;
+  return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunRulesCheck(const std::vector<std::string>& paths) {
+  int errors = 0, files = 0;
+  for (const std::string& path : paths) {
+    std::vector<std::string> rule_files;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const auto& e : fs::directory_iterator(path, ec)) {
+        if (e.path().extension() == ".rules")
+          rule_files.push_back(e.path().string());
+      }
+      std::sort(rule_files.begin(), rule_files.end());
+    } else {
+      rule_files.push_back(path);
+    }
+    for (const std::string& file : rule_files) {
+      ++files;
+      StatusOr<RuleSet> r = LoadRulesFile(file);
+      if (!r.ok()) {
+        std::cout << r.status().message() << "\n";
+        ++errors;
+        continue;
+      }
+      std::cout << file << ": ok: version " << r->version << ", "
+                << r->tables.size() << " tables, " << r->AllFigureIds().size()
+                << " figures, " << r->checks.size() << " checks\n";
+    }
+  }
+  if (files == 0) {
+    std::cout << "gongkai: no rules files found\n";
+    return kExitFindings;
+  }
+  return errors ? kExitFindings : kExitOk;
+}
+
+}  // namespace gongkai::cli

@@ -1,0 +1,42 @@
+// The subcommands of the gongkai program, over the public API of src/ and
+// the extractor registry. main.cc parses flags and calls one of these.
+#ifndef GONGKAI_TOOLS_GONGKAI_COMMANDS_H_
+#define GONGKAI_TOOLS_GONGKAI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "src/extractor.h"
+
+namespace gongkai::cli {
+
+// Exit codes, documented in --help and the README.
+enum ExitCode {
+  kExitOk = 0,
+  kExitFindings =
+      1,  // audit: a report fails a hard identity; rules check: errors
+  kExitUsage = 2,
+  kExitInputErrors = 3,  // some input gave an error record
+  kExitRules = 4,        // the rules could not be loaded
+};
+
+struct Options {
+  std::string rules_dir;
+  bool pretty = false;
+  Limits limits;
+  std::vector<std::string> inputs;  // files, directories, or "-" for stdin
+};
+
+// Returns the input files: directories walked recursively (sorted; hidden
+// files and .json/.jsonl/.md files skipped), "-" read as one path per line
+// of standard input, other arguments kept as given.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args);
+
+int RunExtract(const Options& options);
+int RunAudit(const Options& options);
+// Checks every rules file of `paths` (files or directories).
+int RunRulesCheck(const std::vector<std::string>& paths);
+
+}  // namespace gongkai::cli
+
+#endif  // GONGKAI_TOOLS_GONGKAI_COMMANDS_H_

@@ -1,0 +1,105 @@
+// gongkai: the command-line program. Parses flags and dispatches to
+// tools/gongkai/commands.cc; all work is done by the library.
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "tools/gongkai/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    R"(usage: gongkai COMMAND [OPTIONS] [FILE|DIR|-]...
+
+Reads Chinese government information-disclosure annual reports
+(政府信息公开工作年度报告) and checks their figures.
+
+commands:
+  extract FILE|DIR...   print each report as JSON (one object per line,
+                        schema gongkai.report/1); an unreadable file gives
+                        a record with "error" instead of "report"
+  audit FILE|DIR...     print one line per finding:
+                        FILE: CHECK: expected X, printed Y [FIGURE]
+  rules check [PATH...] check rules files (default: the rules directory);
+                        errors are printed as FILE:LINE: MESSAGE
+
+inputs:
+  A directory is read recursively (hidden files and .json, .jsonl and .md
+  files skipped). "-" reads one path per line from standard input.
+
+options:
+  --rules DIR           rules directory (default: $GONGKAI_RULES, else the
+                        rules/ of the source tree this program was built from)
+  --pretty              indent the JSON of extract
+  --max-file-mb N       refuse input files larger than N MiB (default 200)
+  -h, --help            show this help
+
+exit codes:
+  0  every input read; no hard identity failed
+  1  audit: some report fails a hard identity (H1-H7);
+     rules check: a rules file has errors
+  2  usage error
+  3  some input could not be read (it has an error record)
+  4  the rules could not be loaded
+)";
+
+int Usage(const std::string& problem) {
+  std::cerr << "gongkai: " << problem << "\n(gongkai --help for usage)\n";
+  return gongkai::cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gongkai::cli;
+  if (argc < 2) return Usage("no command");
+  std::string command = argv[1];
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  Options options;
+  const char* env_rules = std::getenv("GONGKAI_RULES");
+  options.rules_dir = env_rules && *env_rules ? env_rules : GONGKAI_RULES_DIR;
+  int first = 2;
+  if (command == "rules") {
+    if (argc < 3 || std::strcmp(argv[2], "check") != 0)
+      return Usage("expected 'rules check'");
+    first = 3;
+  }
+  for (int i = first; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (arg == "--pretty") {
+      options.pretty = true;
+    } else if (arg == "--rules" || arg == "--max-file-mb") {
+      if (i + 1 >= argc) return Usage(arg + " needs a value");
+      std::string value = argv[++i];
+      if (arg == "--rules") {
+        options.rules_dir = value;
+      } else {
+        char* end = nullptr;
+        long mb = std::strtol(value.c_str(), &end, 10);
+        if (*end != '\0' || mb <= 0)
+          return Usage("--max-file-mb needs a positive number");
+        options.limits.max_file_bytes = static_cast<uint64_t>(mb) << 20;
+      }
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return Usage("unknown option " + arg);
+    } else {
+      options.inputs.push_back(arg);
+    }
+  }
+  if (command == "rules") {
+    if (options.inputs.empty()) options.inputs.push_back(options.rules_dir);
+    return RunRulesCheck(options.inputs);
+  }
+  if (command != "extract" && command != "audit")
+    return Usage("unknown command " + command);
+  if (options.inputs.empty())
+    return Usage(command + " needs at least one FILE, DIR or -");
+  return command == "extract" ? RunExtract(options) : RunAudit(options);
+}
