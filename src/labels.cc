@@ -72,6 +72,15 @@ bool KeepInKey(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
+bool IsSubsequence(std::string_view small, std::string_view big) {
+  std::vector<UChar32> a = Decode(small), b = Decode(big);
+  size_t j = 0;
+  for (size_t i = 0; i < b.size() && j < a.size(); ++i) {
+    if (b[i] == a[j]) ++j;
+  }
+  return j == a.size();
+}
+
 }  // namespace
 
 int CodePointCount(std::string_view s) {
@@ -133,8 +142,13 @@ int MatchScore(std::string_view cell_key, std::string_view label_key) {
       label_key.find(cell_key) != std::string_view::npos) {
     return 300 + cell_len;
   }
+  // Dropped characters (`政许可`, `其他法律行政止公开`): the cell is a
+  // subsequence of the label and keeps most of it.
+  if (cell_len >= 3 && cell_len * 10 >= label_len * 7 && IsSubsequence(cell_key, label_key)) {
+    return 250 + cell_len;
+  }
   if (cell_len >= 3 && label_len >= 3) {
-    const int allowed = std::max(1, label_len / 5);
+    const int allowed = std::max(1, (label_len + 2) / 4);
     if (std::abs(cell_len - label_len) <= allowed) {
       const int d = EditDistance(cell_key, label_key);
       if (d <= allowed) return 200 - 10 * d;

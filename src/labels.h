@@ -26,8 +26,8 @@ int EditDistance(std::string_view a, std::string_view b);
 
 // Returns how well `cell_key` matches `label_key` (both from LabelKey()):
 // 0 for no match; higher is better. Exact > cell ends with the label (a
-// group label fused before it) > the cell is a truncated label > a small
-// edit distance (typos, dropped characters).
+// group label fused before it) > the cell is a truncated label > the cell is
+// the label with characters dropped > a small edit distance (typos).
 int MatchScore(std::string_view cell_key, std::string_view label_key);
 
 }  // namespace gongkai

@@ -1,0 +1,139 @@
+// The gongkai program end to end: JSON Lines for several files, error
+// records for bad inputs without stopping the batch, audit lines and exit
+// codes, rules check messages.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+using nlohmann::json;
+using testing::RunGongkai;
+using testing::SourcePath;
+
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> records;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) records.push_back(json::parse(line));
+  return records;
+}
+
+TEST(Cli, ExtractOneFilePrintsOneObject) {
+  auto r = RunGongkai("extract " +
+                      SourcePath("corpus/real/lanzhou-ggzyjy-2022.txt"));
+  EXPECT_EQ(r.exit_code, 0);
+  std::vector<json> records = JsonLines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["schema"], "gongkai.report/1");
+  EXPECT_EQ(records[0]["figures"]["applications.new.business"], 9);
+  EXPECT_EQ(records[0]["figures"]["active.fees.amount_wan_yuan"], 746.573001);
+  EXPECT_TRUE(records[0]["figures"]["active.licensing.decisions"].is_null());
+  EXPECT_EQ(records[0]["evidence"]["active.fees.amount_wan_yuan"]["text"],
+            "746.573001");
+}
+
+TEST(Cli, BadInputsGiveErrorRecordsAndTheBatchGoesOn) {
+  std::string dir = testing::TempDir();
+  std::string random_path = dir + "/random.bin";
+  std::mt19937 gen(42);
+  std::string bytes(1 << 16, '\0');
+  for (char& c : bytes) c = static_cast<char>(gen());
+  testing::WriteFile(random_path, bytes);
+  const std::string missing = dir + "/no-such-file.html";
+  auto r = RunGongkai(
+      "extract " + missing + " " + SourcePath("corpus/hostile/empty.txt") +
+      " " + random_path + " " + SourcePath("corpus/hostile/not-a-report.html") +
+      " " + SourcePath("corpus/hostile/truncated-2023.html") + " " +
+      SourcePath("corpus/real/lanzhou-ggzyjy-2022.txt"));
+  EXPECT_EQ(r.exit_code, 3);
+  std::vector<json> records = JsonLines(r.out);
+  ASSERT_EQ(records.size(), 6u);
+  const char* codes[] = {"not_found", "empty_file", "unknown_format",
+                         "not_a_report", "incomplete"};
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(records[i].contains("error")) << records[i].dump();
+    EXPECT_EQ(records[i]["error"]["code"], codes[i]);
+    EXPECT_FALSE(records[i]["error"]["message"].get<std::string>().empty());
+    EXPECT_FALSE(records[i].contains("report"));
+  }
+  EXPECT_EQ(records[0]["source"]["path"], missing);
+  // The truncated page keeps what it could read before the cut.
+  EXPECT_EQ(records[4]["figures"]["applications.new.natural"], 30);
+  EXPECT_TRUE(records[5].contains("report"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, PathsFromStandardInput) {
+  auto r = RunGongkai("extract -",
+                      SourcePath("corpus/real/lanzhou-ggzyjy-2022.txt") + "\n" +
+                          SourcePath("corpus/handmade/clean-2023.html") + "\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(JsonLines(r.out).size(), 2u);
+}
+
+TEST(Cli, DirectoryIsWalkedAndJsonSkipped) {
+  auto r = RunGongkai("extract " + SourcePath("corpus/handmade"));
+  std::vector<json> records = JsonLines(r.out);
+  ASSERT_EQ(records.size(), 3u);  // three .html pages; .json files skipped
+  for (const json& rec : records)
+    EXPECT_TRUE(rec.contains("report")) << rec["source"].dump();
+}
+
+TEST(Cli, AuditPrintsOneLinePerFindingAndExitsOne) {
+  std::string dir = testing::TempDir();
+  std::string page =
+      testing::ReadFile(SourcePath("corpus/handmade/clean-2023.html"));
+  // Table 4: 行政复议 总计 printed 4 -> 9.
+  const std::string row = "<td>2</td><td>1</td><td>0</td><td>1</td><td>4</td>";
+  size_t pos = page.find(row);
+  ASSERT_NE(pos, std::string::npos);
+  page.replace(pos, row.size(),
+               "<td>2</td><td>1</td><td>0</td><td>1</td><td>9</td>");
+  testing::WriteFile(dir + "/broken.html", page);
+  auto r = RunGongkai("audit " + dir + "/broken.html " +
+                      SourcePath("corpus/handmade/clean-2023.html"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(
+      r.out,
+      dir + "/broken.html: H4: expected 4, printed 9 [appeals.review.total]\n");
+  auto clean =
+      RunGongkai("audit " + SourcePath("corpus/handmade/clean-2023.html"));
+  EXPECT_EQ(clean.exit_code, 0);
+  EXPECT_EQ(clean.out, "");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, RulesCheckReportsFileAndLine) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(
+      dir + "/bad.rules",
+      "version 1\ntable t\n  anchor 表\n  columns a 甲\n  row r 行\n"
+      "check C error t.r.a = t.r.b\n");
+  auto r = RunGongkai("rules check " + dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(dir + "/bad.rules:6: unknown figure id 't.r.b'"),
+            std::string::npos)
+      << r.out;
+  auto good = RunGongkai("rules check " + SourcePath("rules"));
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, UsageErrors) {
+  EXPECT_EQ(RunGongkai("").exit_code, 2);
+  EXPECT_EQ(RunGongkai("frobnicate x").exit_code, 2);
+  EXPECT_EQ(RunGongkai("extract").exit_code, 2);
+  EXPECT_EQ(RunGongkai("extract --bogus x").exit_code, 2);
+  EXPECT_EQ(RunGongkai("--help").exit_code, 0);
+  EXPECT_EQ(RunGongkai("extract --rules /nonexistent x").exit_code, 4);
+}
+
+}  // namespace
+}  // namespace gongkai

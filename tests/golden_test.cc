@@ -1,0 +1,119 @@
+// Golden corpus test: every `*.expected.json` under corpus/real and
+// corpus/handmade names a document and the figures written by reading it
+// (never copied from gongkai's output). The document must yield exactly
+// those figures (same ids, same values, null for printed blanks) and
+// exactly the listed error findings.
+//
+// Expected file: {"source": FILE, "version": V, "figures": {id: value|null},
+//                 "error_findings": [check ids]}
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "extractors/registry.h"
+#include "src/pipeline.h"
+#include "src/sinks.h"
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::vector<std::string> ExpectedFiles() {
+  std::vector<std::string> out;
+  for (const char* dir : {"corpus/real", "corpus/handmade"}) {
+    for (const auto& e : fs::directory_iterator(testing::SourcePath(dir))) {
+      const std::string name = e.path().filename().string();
+      if (name.size() > 14 &&
+          name.substr(name.size() - 14) == ".expected.json") {
+        out.push_back(e.path().string());
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, FiguresAndFindingsMatch) {
+  const fs::path expected_path = GetParam();
+  json expected = json::parse(testing::ReadFile(expected_path.string()));
+  const std::string source =
+      (expected_path.parent_path() / expected["source"].get<std::string>())
+          .string();
+  Record record =
+      ProcessFile(source, DefaultExtractors(), testing::Rules(), Limits());
+  ASSERT_TRUE(record.report.has_value())
+      << source << ": " << record.error.ToString();
+  json got = RecordToJson(record);
+  EXPECT_EQ(got["report"]["version"], expected["version"]);
+
+  // A readable diff: every missing, extra or different figure.
+  std::string diff;
+  const json& want = expected["figures"];
+  const json& have = got["figures"];
+  for (auto it = want.begin(); it != want.end(); ++it) {
+    if (!have.contains(it.key())) {
+      diff += "- " + it.key() + " = " + it.value().dump() + " (not read)\n";
+    } else if (have[it.key()] != it.value()) {
+      diff += "- " + it.key() + " = " + it.value().dump() + "\n+ " + it.key() +
+              " = " + have[it.key()].dump() + "\n";
+    }
+  }
+  for (auto it = have.begin(); it != have.end(); ++it) {
+    if (!want.contains(it.key()))
+      diff += "+ " + it.key() + " = " + it.value().dump() + " (extra)\n";
+  }
+  EXPECT_EQ(diff, "") << source << " differs from " << expected_path.filename()
+                      << ":\n"
+                      << diff;
+
+  std::vector<std::string> errors, want_errors;
+  for (const Finding& f : record.report->findings) {
+    if (f.severity == "error") errors.push_back(f.check);
+  }
+  for (const auto& c : expected["error_findings"])
+    want_errors.push_back(c.get<std::string>());
+  std::sort(errors.begin(), errors.end());
+  std::sort(want_errors.begin(), want_errors.end());
+  EXPECT_EQ(errors, want_errors) << source;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Golden, ::testing::ValuesIn(ExpectedFiles()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           const fs::path p(info.param);
+                           std::string name =
+                               p.parent_path().filename().string() + "_" +
+                               p.filename().string();
+                           name = name.substr(0, name.size() - 14);
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
+                           }
+                           return name;
+                         });
+
+// The same report as a text dump, as UTF-8 HTML and as GBK HTML reads the same.
+TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
+  const std::vector<Extractor> registry = DefaultExtractors();
+  json figures[3];
+  const char* files[3] = {"corpus/real/lanzhou-ggzyjy-2022.txt",
+                          "corpus/handmade/lanzhou-ggzyjy-2022.html",
+                          "corpus/handmade/lanzhou-ggzyjy-2022.gbk.html"};
+  for (int i = 0; i < 3; ++i) {
+    Record r = ProcessFile(testing::SourcePath(files[i]), registry,
+                           testing::Rules(), Limits());
+    ASSERT_TRUE(r.report.has_value()) << files[i];
+    figures[i] = RecordToJson(r)["figures"];
+  }
+  EXPECT_EQ(figures[0], figures[1]);
+  EXPECT_EQ(figures[1], figures[2]);
+}
+
+}  // namespace
+}  // namespace gongkai

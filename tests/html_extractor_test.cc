@@ -1,0 +1,111 @@
+// The HTML extractor: spans, encodings, no external entities, depth limit.
+#include "extractors/html/html_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+StatusOr<Document> Extract(const std::string& html) {
+  return ExtractHtml(html, Limits());
+}
+
+const Table* FirstTable(const Document& doc) {
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kTable) return &b.table;
+  }
+  return nullptr;
+}
+
+TEST(HtmlExtractor, SpansArePlacedOnTheGrid) {
+  StatusOr<Document> doc = Extract(
+      "<html><body><p>前言</p><table>"
+      "<tr><td rowspan=2 colspan=2>甲</td><td>乙</td></tr>"
+      "<tr><td>丙</td></tr>"
+      "<tr><td>丁</td><td "
+      "colspan=\"2\">戊<br>己</td></tr></table><p>后记</p></body></html>");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->blocks.size(), 3u);
+  const Table* t = FirstTable(*doc);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 5u);
+  EXPECT_EQ(t->cells[0].row_span, 2);
+  EXPECT_EQ(t->cells[0].col_span, 2);
+  EXPECT_EQ(t->cells[2].raw, "丙");
+  EXPECT_EQ(t->cells[2].row, 1);
+  EXPECT_EQ(t->cells[2].col, 2);  // placed after the row span
+  EXPECT_EQ(t->cells[4].raw, "戊\n己");
+  EXPECT_EQ(t->cols, 3);
+}
+
+TEST(HtmlExtractor, GbkDeclaredAsGb2312) {
+  // "行政许可" in GBK, in a page that declares gb2312.
+  std::string html =
+      "<html><head><meta "
+      "charset=\"gb2312\"></head><body><p>\xD0\xD0\xD5\xFE\xD0\xED\xBF\xC9</"
+      "p></body></html>";
+  StatusOr<Document> doc = Extract(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->source.encoding, "GB18030");
+  EXPECT_EQ(doc->blocks[0].raw, "行政许可");
+}
+
+TEST(HtmlExtractor, GbkPageLabelledUtf8IsReadAsGbk) {
+  std::string html =
+      "<html><head><meta "
+      "charset=\"utf-8\"></head><body><p>\xD0\xD0\xD5\xFE\xD0\xED\xBF\xC9</p></"
+      "body></html>";
+  StatusOr<Document> doc = Extract(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->blocks[0].raw, "行政许可");
+}
+
+TEST(HtmlExtractor, DeclaredCharset) {
+  EXPECT_EQ(DeclaredHtmlCharset("<meta http-equiv=\"Content-Type\" "
+                                "content=\"text/html; charset=GBK\">"),
+            "gbk");
+  EXPECT_EQ(DeclaredHtmlCharset("<meta charset='utf-8'>"), "utf-8");
+  EXPECT_EQ(DeclaredHtmlCharset("<p>charset=gbk in text</p>"), "");
+}
+
+TEST(HtmlExtractor, NoExternalEntityIsLoaded) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/secret.txt", "TOPSECRET");
+  std::string html = "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"file://" + dir +
+                     "/secret.txt\">]><html><body><p>&xxe;</p></body></html>";
+  StatusOr<Document> doc = Extract(html);
+  if (doc.ok()) {
+    for (const Block& b : doc->blocks)
+      EXPECT_EQ(b.raw.find("TOPSECRET"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HtmlExtractor, DeepNestingIsAnError) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 2000; ++i) html += "<div>";
+  html += "x</body></html>";
+  StatusOr<Document> doc = Extract(html);
+  // libxml2 may stop at its own depth limit first; either way no crash, and
+  // an error names the limit when the tree is deeper than ours.
+  if (!doc.ok()) {
+    EXPECT_EQ(doc.status().code(), "limit_nesting");
+  }
+}
+
+TEST(HtmlExtractor, ScriptAndStyleAreIgnored) {
+  StatusOr<Document> doc = Extract(
+      "<html><head><title>标题</title><style>p{}</style></head>"
+      "<body><script>var x=1;</script><p>正文</p></body></html>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->metadata.title, "标题");
+  ASSERT_EQ(doc->blocks.size(), 1u);
+  EXPECT_EQ(doc->blocks[0].raw, "正文");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,120 @@
+// The rules loader: the real 2021 rules, and every kind of error reported as
+// file:line: message.
+#include "src/rules.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+using testing::Rules;
+
+const RuleSet& Rules2021() {
+  for (const RuleSet& r : Rules()) {
+    if (r.version == "2021") return r;
+  }
+  ADD_FAILURE() << "no 2021 rules";
+  static RuleSet empty;
+  return empty;
+}
+
+TEST(Rules2021, HasEveryFigureOfTables2To4) {
+  const std::vector<std::string> ids = Rules2021().AllFigureIds();
+  // 10 of table 2, 25 rows x 7 of table 3 plus the optional 2019-style
+  // （六） row, 15 of table 4.
+  EXPECT_EQ(ids.size(), 10u + 26u * 7u + 15u);
+  for (const char* id :
+       {"active.rules.new", "active.normative_docs.in_force",
+        "active.licensing.decisions", "active.fees.amount_wan_yuan",
+        "applications.new.natural", "applications.other_no_fee.natural",
+        "applications.other.total", "applications.carry_next.total",
+        "appeals.review.upheld", "appeals.suit_after_review.total"}) {
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  }
+}
+
+TEST(Rules2021, ExpandsEveryHardIdentity) {
+  std::map<std::string, int> per_rule;
+  for (const Check& c : Rules2021().checks) per_rule[c.id.substr(0, 2)]++;
+  EXPECT_EQ(per_rule["H1"], 26);  // every table 3 row, the （六） row included
+  EXPECT_EQ(per_rule["H2"], 7);
+  EXPECT_EQ(per_rule["H3"], 7);
+  EXPECT_EQ(per_rule["H4"], 1);
+  EXPECT_EQ(per_rule["H5"], 1);
+  EXPECT_EQ(per_rule["H6"], 1);
+  EXPECT_EQ(per_rule["H7"], 2);
+  for (const Check& c : Rules2021().checks) {
+    if (c.id == "H3.natural") {
+      EXPECT_EQ(c.lhs,
+                (std::vector<std::string>{"applications.total.natural",
+                                          "applications.carry_next.natural"}));
+      EXPECT_EQ(c.rhs, (std::vector<std::string>{
+                           "applications.new.natural",
+                           "applications.carried_over.natural"}));
+    }
+    if (c.id == "H2.total") {
+      EXPECT_EQ(c.rhs.size(), 22u);
+    }
+  }
+}
+
+struct BadCase {
+  const char* text;
+  const char* error;  // expected substring, with the line number
+};
+
+TEST(ParseRules, ReportsErrorsWithFileAndLine) {
+  const std::string head =
+      "version 9\ntable t\n  anchor 表\n  columns a 甲 | b 乙\n  row r 行\n";
+  const BadCase cases[] = {
+      {"frobnicate x\n", "x.rules:6: unknown keyword 'frobnicate'"},
+      {"  row s re:(unclosed\n", "x.rules:6: bad pattern '(unclosed'"},
+      {"check C1 error t.r.a = t.r.zz\n",
+       "x.rules:6: unknown figure id 't.r.zz'"},
+      {"check C1 error t.r.a = t.r.{@nope}\n",
+       "x.rules:6: unknown set '@nope'"},
+      {"check C1 fatal t.r.a = t.r.b\n", "x.rules:6: severity must be"},
+      {"check C1 error t.r.a t.r.b\n", "x.rules:6: expected '+' or '='"},
+      {"  row s 丙 under=nogroup\n",
+       "x.rules:6: row 's' is under unknown group 'nogroup'"},
+      {"  row r 丁\n", "x.rules:6: row 'r' defined twice"},
+      {"  type weird\n", "x.rules:6: unknown type 'weird'"},
+      {"check C1 error domain count q.*\n",
+       "x.rules:6: domain pattern 'q.*' matches no figure"},
+  };
+  for (const BadCase& c : cases) {
+    StatusOr<RuleSet> r = ParseRules(head + c.text, "x.rules");
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_NE(r.status().message().find(c.error), std::string::npos)
+        << "rules: " << c.text << "message: " << r.status().message();
+  }
+}
+
+TEST(ParseRules, MissingVersionAndEmptyTable) {
+  StatusOr<RuleSet> r = ParseRules("table t\n", "y.rules");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("y.rules:1: no 'version' line"),
+            std::string::npos);
+  EXPECT_NE(r.status().message().find("y.rules:1: table 't' has no columns"),
+            std::string::npos);
+}
+
+TEST(ParseRules, ContinuationLinesAndComments) {
+  StatusOr<RuleSet> r = ParseRules(
+      "version 1  # a comment\n"
+      "table t\n  anchor 表\n  columns a 甲\n     | b 乙\n  row r 行\n"
+      "set both a\n      b\n"
+      "check C1 error t.r.a\n   = t.r.{@both}\n",
+      "z.rules");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->tables[0].columns.size(), 2u);
+  ASSERT_EQ(r->checks.size(), 1u);
+  EXPECT_EQ(r->checks[0].rhs, (std::vector<std::string>{"t.r.a", "t.r.b"}));
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,87 @@
+// Test helpers; see test_util.h.
+#include "tests/test_util.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gongkai::testing {
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(GONGKAI_SOURCE_DIR) + "/" + relative;
+}
+
+const std::vector<RuleSet>& Rules() {
+  static const std::vector<RuleSet>* rules = [] {
+    StatusOr<std::vector<RuleSet>> r = LoadRulesDir(SourcePath("rules"));
+    if (!r.ok()) {
+      std::fprintf(stderr, "cannot load rules: %s\n",
+                   r.status().ToString().c_str());
+      std::abort();
+    }
+    return new std::vector<RuleSet>(std::move(*r));
+  }();
+  return *rules;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string TempDir() {
+  std::string templ =
+      (std::filesystem::temp_directory_path() / "gongkai-test-XXXXXX").string();
+  char* made = mkdtemp(templ.data());
+  return made ? std::string(made) : std::string();
+}
+
+CommandResult RunGongkai(const std::string& args,
+                         const std::string& stdin_text) {
+  std::string dir = TempDir();
+  std::string in = dir + "/stdin", out = dir + "/stdout";
+  WriteFile(in, stdin_text);
+  std::string cmd = std::string(GONGKAI_BINARY) + " " + args + " <" + in +
+                    " >" + out + " 2>/dev/null";
+  int status = std::system(cmd.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out);
+  std::filesystem::remove_all(dir);
+  return result;
+}
+
+Document TableDocument(const std::vector<std::string>& paragraphs_before,
+                       const std::vector<std::vector<std::string>>& rows) {
+  Document doc;
+  for (const std::string& p : paragraphs_before) {
+    Block b;
+    b.raw = p;
+    doc.blocks.push_back(b);
+  }
+  TableBuilder builder;
+  for (const auto& row : rows) {
+    builder.BeginRow();
+    for (const std::string& cell : row) builder.AddCell(cell);
+  }
+  Block t;
+  t.kind = BlockKind::kTable;
+  t.table = builder.Finish();
+  doc.blocks.push_back(t);
+  return doc;
+}
+
+}  // namespace gongkai::testing

@@ -1,0 +1,39 @@
+// Helpers shared by the tests: paths into the source tree, the rules, the
+// registry, file reading, and running the gongkai binary.
+#ifndef GONGKAI_TESTS_TEST_UTIL_H_
+#define GONGKAI_TESTS_TEST_UTIL_H_
+
+#include <string>
+#include <vector>
+
+#include "src/document.h"
+#include "src/rules.h"
+
+namespace gongkai::testing {
+
+// Returns GONGKAI_SOURCE_DIR + "/" + relative.
+std::string SourcePath(const std::string& relative);
+// Returns the rule sets of rules/ (loaded once; aborts the test on failure).
+const std::vector<RuleSet>& Rules();
+// Returns the contents of a file ("" if unreadable).
+std::string ReadFile(const std::string& path);
+// Writes `bytes` to `path`.
+void WriteFile(const std::string& path, const std::string& bytes);
+// Returns a fresh empty temporary directory.
+std::string TempDir();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+};
+// Runs the gongkai binary with `args` (a shell fragment) and optional stdin.
+CommandResult RunGongkai(const std::string& args,
+                         const std::string& stdin_text = "");
+
+// A one-table document from rows of cell texts (each row one physical row).
+Document TableDocument(const std::vector<std::string>& paragraphs_before,
+                       const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace gongkai::testing
+
+#endif  // GONGKAI_TESTS_TEST_UTIL_H_

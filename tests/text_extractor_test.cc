@@ -1,0 +1,64 @@
+// The text-dump extractor: cells, rows, continued cells, paragraphs, GBK.
+#include "extractors/text/text_extractor.h"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+namespace gongkai {
+namespace {
+
+Document Extract(const std::string& text) {
+  StatusOr<Document> doc = ExtractText(text, Limits());
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(*doc) : Document();
+}
+
+TEST(TextExtractor, CellsRowsAndParagraphs) {
+  Document doc = Extract("标题\n\t甲\n\t乙\n\n\t丙\n\t\n\n\n段落\n");
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kParagraph);
+  EXPECT_EQ(doc.blocks[0].raw, "标题");
+  const Table& t = doc.blocks[1].table;
+  ASSERT_EQ(t.cells.size(), 4u);
+  EXPECT_EQ(t.rows, 2);
+  EXPECT_EQ(t.cells[2].raw, "丙");
+  EXPECT_EQ(t.cells[2].row, 1);
+  EXPECT_EQ(t.cells[3].raw, "");  // a blank cell is kept
+  EXPECT_EQ(doc.blocks[2].raw, "段落");
+}
+
+TEST(TextExtractor, ShortLineContinuesACell) {
+  Document doc = Extract("\t（四）\n无法提\n\t1.本机关不掌握相关政府信息\n");
+  const Table& t = doc.blocks[0].table;
+  ASSERT_EQ(t.cells.size(), 2u);
+  EXPECT_EQ(t.cells[0].raw, "（四）\n无法提");
+}
+
+TEST(TextExtractor, LongLineAfterACellIsAParagraph) {
+  Document doc =
+      Extract("\t0\n五、存在的主要问题及改进情况。本年度工作仍有不足之处。\n");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kParagraph);
+}
+
+TEST(TextExtractor, WithoutTabsEveryLineIsACell) {
+  Document doc = Extract("行政许可\n5\n");
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  ASSERT_EQ(doc.blocks[0].table.cells.size(), 2u);
+}
+
+TEST(TextExtractor, ReadsGbk) {
+  const std::string utf8 = "\t行政许可\n\t5\n";
+  UErrorCode status = U_ZERO_ERROR;
+  char gbk[64];
+  int32_t n = ucnv_convert("GB18030", "UTF-8", gbk, sizeof gbk, utf8.data(),
+                           static_cast<int32_t>(utf8.size()), &status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  StatusOr<Document> doc = ExtractText(std::string(gbk, n), Limits());
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->source.encoding, "GB18030");
+  EXPECT_EQ(doc->blocks[0].table.cells[0].raw, "行政许可");
+}
+
+}  // namespace
+}  // namespace gongkai
