@@ -11,20 +11,10 @@
 #include <cstdint>
 #include <memory>
 
+#include "src/utf8.h"
+
 namespace gongkai {
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 std::string Lower(std::string s) {
   for (char& c : s)
@@ -84,12 +74,12 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
     encoding = "UTF-16BE";
   } else {
     encoding = CanonicalCharset(declared);
-    const bool valid_utf8 = ValidUtf8(bytes);
+    const bool valid_utf8 = IsValidUtf8(bytes);
     if (encoding.empty()) encoding = valid_utf8 ? "UTF-8" : "GB18030";
     if (encoding == "UTF-8" && !valid_utf8)
       encoding = "GB18030";  // mislabelled page
   }
-  if (encoding == "UTF-8" && ValidUtf8(bytes)) {
+  if (encoding == "UTF-8" && IsValidUtf8(bytes)) {
     out.text = std::string(bytes);
   } else {
     StatusOr<std::string> text = Convert(bytes, encoding);

@@ -144,7 +144,8 @@ int MatchScore(std::string_view cell_key, std::string_view label_key) {
   }
   // Dropped characters (`政许可`, `其他法律行政止公开`): the cell is a
   // subsequence of the label and keeps most of it.
-  if (cell_len >= 3 && cell_len * 10 >= label_len * 7 && IsSubsequence(cell_key, label_key)) {
+  if (cell_len >= 3 && cell_len * 10 >= label_len * 7 &&
+      IsSubsequence(cell_key, label_key)) {
     return 250 + cell_len;
   }
   if (cell_len >= 3 && label_len >= 3) {

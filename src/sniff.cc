@@ -9,6 +9,8 @@
 #include <climits>
 #include <cstdint>
 
+#include "src/utf8.h"
+
 namespace gongkai {
 namespace {
 
@@ -39,18 +41,6 @@ bool IsGb18030Text(std::string_view bytes) {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 StatusOr<std::string> SniffFormat(std::string_view bytes) {
   size_t first = 0;

@@ -14,9 +14,6 @@ namespace gongkai {
 // binary data that is none of these.
 StatusOr<std::string> SniffFormat(std::string_view bytes);
 
-// Returns true iff `bytes` is well-formed UTF-8.
-bool IsValidUtf8(std::string_view bytes);
-
 }  // namespace gongkai
 
 #endif  // GONGKAI_SRC_SNIFF_H_
