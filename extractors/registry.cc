@@ -2,6 +2,7 @@
 #include "extractors/registry.h"
 
 #include "extractors/html/html_extractor.h"
+#include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
 
 namespace gongkai {
@@ -9,6 +10,7 @@ namespace gongkai {
 std::vector<Extractor> DefaultExtractors() {
   return {
       {"html", ExtractHtml},
+      {"pdf", ExtractPdf},
       {"text", ExtractText},
   };
 }

@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "src/normalize.h"
@@ -13,6 +12,62 @@
 #include "src/sniff.h"
 
 namespace gongkai {
+namespace {
+
+// Reads a whole file, refusing one larger than the limit. Fills
+// source->bytes when the size is known.
+Status ReadFileBytes(const std::string& path, const Limits& limits,
+                     std::string* bytes, Source* source) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::Error("open", "not_found",
+                         std::filesystem::exists(path, ec)
+                             ? "not a regular file"
+                             : "no such file");
+  }
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::Error("open", "unreadable", ec.message());
+  source->bytes = size;
+  if (size > limits.max_file_bytes) {
+    return Status::Error("open", "limit_file_size",
+                         "file of " + std::to_string(size) +
+                             " bytes exceeds the limit of " +
+                             std::to_string(limits.max_file_bytes) + " bytes");
+  }
+  std::ifstream in(path, std::ios::binary);
+  bytes->assign(size, '\0');
+  if (!in || !in.read(bytes->data(), static_cast<std::streamsize>(size))) {
+    return Status::Error("open", "unreadable", "cannot read the file");
+  }
+  return Status::Ok();
+}
+
+// Sniffs and extracts; fills `source` as far as it gets.
+StatusOr<Document> ExtractBytes(std::string_view bytes,
+                                const std::vector<Extractor>& registry,
+                                const Limits& limits, Source* source) {
+  source->bytes = bytes.size();
+  source->sha256 = Sha256Hex(bytes);
+  StatusOr<std::string> format = SniffFormat(bytes);
+  if (!format.ok()) return format.status();
+  source->format = *format;
+  const Extractor* extractor = nullptr;
+  for (const Extractor& e : registry) {
+    if (e.format == *format) extractor = &e;
+  }
+  if (!extractor) {
+    return Status::Error(
+        "extract", "unsupported_format",
+        "no extractor for " + *format + " files in this build");
+  }
+  StatusOr<Document> doc = extractor->extract(bytes, limits);
+  if (!doc.ok()) return doc.status();
+  source->encoding = doc->source.encoding;
+  doc->source = *source;
+  return doc;
+}
+
+}  // namespace
 
 Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules) {
   Normalize(doc);
@@ -23,39 +78,28 @@ Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules) {
   return report;
 }
 
+StatusOr<Document> ExtractFile(const std::string& path,
+                               const std::vector<Extractor>& registry,
+                               const Limits& limits) {
+  Source source;
+  source.path = path;
+  std::string bytes;
+  Status s = ReadFileBytes(path, limits, &bytes, &source);
+  if (!s.ok()) return s;
+  return ExtractBytes(bytes, registry, limits, &source);
+}
+
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const std::vector<Extractor>& registry,
                     const std::vector<RuleSet>& rules, const Limits& limits) {
   Record record;
   record.source.path = path;
-  record.source.bytes = bytes.size();
-  record.source.sha256 = Sha256Hex(bytes);
-  StatusOr<std::string> format = SniffFormat(bytes);
-  if (!format.ok()) {
-    record.error = format.status();
-    return record;
-  }
-  record.source.format = *format;
-  const Extractor* extractor = nullptr;
-  for (const Extractor& e : registry) {
-    if (e.format == *format) extractor = &e;
-  }
-  if (!extractor) {
-    record.error =
-        Status::Error("extract", "unsupported_format",
-                      "no extractor for " + *format + " files in this build");
-    return record;
-  }
-  StatusOr<Document> doc = extractor->extract(bytes, limits);
+  StatusOr<Document> doc =
+      ExtractBytes(bytes, registry, limits, &record.source);
   if (!doc.ok()) {
     record.error = doc.status();
     return record;
   }
-  doc->source.path = path;
-  doc->source.sha256 = record.source.sha256;
-  doc->source.bytes = bytes.size();
-  doc->source.format = *format;
-  record.source = doc->source;
   record.pages = doc->pages;
   record.metadata = doc->metadata;
   Report report = ReadAndReconcile(*doc, rules);
@@ -84,31 +128,10 @@ Record ProcessFile(const std::string& path,
                    const std::vector<RuleSet>& rules, const Limits& limits) {
   Record record;
   record.source.path = path;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    record.error =
-        Status::Error("open", "not_found",
-                      std::filesystem::exists(path, ec) ? "not a regular file"
-                                                        : "no such file");
-    return record;
-  }
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    record.error = Status::Error("open", "unreadable", ec.message());
-    return record;
-  }
-  if (size > limits.max_file_bytes) {
-    record.source.bytes = size;
-    record.error = Status::Error(
-        "open", "limit_file_size",
-        "file of " + std::to_string(size) + " bytes exceeds the limit of " +
-            std::to_string(limits.max_file_bytes) + " bytes");
-    return record;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    record.error = Status::Error("open", "unreadable", "cannot read the file");
+  std::string bytes;
+  Status s = ReadFileBytes(path, limits, &bytes, &record.source);
+  if (!s.ok()) {
+    record.error = s;
     return record;
   }
   return ProcessBytes(path, bytes, registry, rules, limits);

@@ -44,6 +44,11 @@ Record ProcessFile(const std::string& path,
                    const std::vector<Extractor>& registry,
                    const std::vector<RuleSet>& rules, const Limits& limits);
 
+// Reads `path` (within limits), sniffs it and runs its extractor: the
+// document as extracted, not yet normalized; the source is filled.
+StatusOr<Document> ExtractFile(const std::string& path, const std::vector<Extractor>& registry,
+                               const Limits& limits);
+
 // Runs normalize, read and reconcile on an extracted document: the part of
 // the pipeline after extraction (tests inject changes into `doc` first).
 Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules);

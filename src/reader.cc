@@ -81,6 +81,23 @@ int BestScore(const std::string& key, const std::string& text,
   return best;
 }
 
+// A physical row whose trailing run of values is longer than the table's
+// columns, and starts with blank cells, carries empty cells that are not
+// data (a label column split by a stray ruling line). Returns the range
+// [from, to) of those surplus blanks, empty when there are none.
+std::pair<size_t, size_t> SurplusLeadingBlanks(const std::vector<Item>& items,
+                                               size_t begin, size_t end,
+                                               int columns) {
+  size_t run = end;
+  while (run > begin && !items[run - 1].paragraph &&
+         IsValueLike(items[run - 1].value))
+    --run;
+  if (run == begin || static_cast<int>(end - run) <= columns) return {end, end};
+  size_t surplus = end - run - columns, to = run;
+  while (to < run + surplus && items[to].value.kind == ValueKind::kBlank) ++to;
+  return {run, to};
+}
+
 // Reads the logical rows of one table region into the report.
 class TableReader {
  public:
@@ -344,7 +361,20 @@ Report ReadReport(const Document& doc, const RuleSet& rules) {
       }
     }
     TableReader reader(table, report);
-    for (size_t i = *starts[t] + 1; i < end; ++i) reader.Feed(items[i]);
+    const int columns = static_cast<int>(table.columns.size());
+    for (size_t i = *starts[t] + 1; i < end;) {
+      size_t row_end = i + 1;
+      while (row_end < end && !items[i].paragraph &&
+             items[row_end].physical_row == items[i].physical_row) {
+        ++row_end;
+      }
+      const auto [skip_from, skip_to] =
+          SurplusLeadingBlanks(items, i, row_end, columns);
+      for (size_t k = i; k < row_end; ++k) {
+        if (k < skip_from || k >= skip_to) reader.Feed(items[k]);
+      }
+      i = row_end;
+    }
     reader.Finish();
     if (reader.AnyRowRead()) {
       report.tables_found.push_back(table.id);

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake pkg-config
+  libpoppler-private-dev libpoppler-dev poppler-data poppler-utils
   libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
   nlohmann-json3-dev libsqlite3-dev)
 

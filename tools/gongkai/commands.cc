@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "extractors/registry.h"
+#include "src/normalize.h"
 #include "src/pipeline.h"
 #include "src/rules.h"
 #include "src/sinks.h"
@@ -106,6 +107,37 @@ int RunAudit(const Options& options) {
     std::cout.flush();
   });
   if (any_failure) return kExitFindings;
+  return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunDump(const Options& options) {
+  const std::vector<Extractor> registry = DefaultExtractors();
+  bool any_error = false;
+  for (const std::string& path : ExpandInputs(options.inputs)) {
+    StatusOr<Document> doc = ExtractFile(path, registry, options.limits);
+    if (!doc.ok()) {
+      std::cout << path << ": error: " << doc.status().ToString() << "\n";
+      any_error = true;
+      continue;
+    }
+    Normalize(*doc);
+    std::cout << "# " << path << " (" << doc->source.format << ", "
+              << doc->pages << " pages)\n";
+    for (const Block& b : doc->blocks) {
+      if (b.kind != BlockKind::kTable) {
+        std::cout << "P" << b.page << " " << b.text << "\n";
+        continue;
+      }
+      std::cout << "T" << b.page << " " << b.table.rows << "x" << b.table.cols
+                << "\n";
+      for (const Cell& c : b.table.cells) {
+        std::cout << "  " << c.row << "," << c.col;
+        if (c.row_span > 1 || c.col_span > 1)
+          std::cout << " [" << c.row_span << "x" << c.col_span << "]";
+        std::cout << " " << c.text << "\n";
+      }
+    }
+  }
   return any_error ? kExitInputErrors : kExitOk;
 }
 

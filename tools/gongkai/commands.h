@@ -34,6 +34,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args);
 
 int RunExtract(const Options& options);
 int RunAudit(const Options& options);
+// Prints the normalized document model of each input (blocks and cells).
+int RunDump(const Options& options);
 // Checks every rules file of `paths` (files or directories).
 int RunRulesCheck(const std::vector<std::string>& paths);
 

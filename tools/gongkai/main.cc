@@ -21,6 +21,8 @@ commands:
                         a record with "error" instead of "report"
   audit FILE|DIR...     print one line per finding:
                         FILE: CHECK: expected X, printed Y [FIGURE]
+  dump FILE|DIR...      print the document model read from each file:
+                        paragraphs (P) and table cells (row,col [spans])
   rules check [PATH...] check rules files (default: the rules directory);
                         errors are printed as FILE:LINE: MESSAGE
 
@@ -97,9 +99,12 @@ int main(int argc, char** argv) {
     if (options.inputs.empty()) options.inputs.push_back(options.rules_dir);
     return RunRulesCheck(options.inputs);
   }
-  if (command != "extract" && command != "audit")
+  if (command != "extract" && command != "audit" && command != "dump") {
     return Usage("unknown command " + command);
-  if (options.inputs.empty())
+  }
+  if (options.inputs.empty()) {
     return Usage(command + " needs at least one FILE, DIR or -");
+  }
+  if (command == "dump") return RunDump(options);
   return command == "extract" ? RunExtract(options) : RunAudit(options);
 }

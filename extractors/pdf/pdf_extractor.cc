@@ -1,0 +1,213 @@
+// The PDF extractor: Poppler adapter (open, metadata, errors) and the page
+// collector; layout is in pdf_layout.cc.
+#include "extractors/pdf/pdf_extractor.h"
+
+#include <poppler/Error.h>
+#include <poppler/GfxState.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Stream.h>
+#include <poppler/TextOutputDev.h>
+#include <poppler/goo/GooString.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+#include "extractors/pdf/pdf_layout.h"
+
+namespace gongkai {
+namespace {
+
+void IgnorePopplerError(ErrorCategory, Goffset, const char*) {}
+
+void InitPoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(IgnorePopplerError);
+  });
+}
+
+std::string Utf8(Unicode u) {
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(u)).toUTF8String(out);
+  return out;
+}
+
+// Collects words (via TextOutputDev) and ruling lines in one pass.
+class PageCollector : public TextOutputDev {
+ public:
+  PageCollector() : TextOutputDev(nullptr, nullptr, false, 0, false, false) {}
+
+  void startPage(int page_num, GfxState* state, XRef* xref) override {
+    segments_.clear();
+    width_ = state ? state->getPageWidth() : 0;
+    height_ = state ? state->getPageHeight() : 0;
+    TextOutputDev::startPage(page_num, state, xref);
+  }
+  void stroke(GfxState* state) override {
+    AddPath(state, false);
+    TextOutputDev::stroke(state);
+  }
+  void fill(GfxState* state) override {
+    AddPath(state, true);
+    TextOutputDev::fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    AddPath(state, true);
+    TextOutputDev::eoFill(state);
+  }
+
+  // Returns the page collected by the last displayPage().
+  PdfPage TakePage(int number) {
+    PdfPage page;
+    page.number = number;
+    page.width = width_;
+    page.height = height_;
+    page.segments = std::move(segments_);
+    std::unique_ptr<TextWordList> words = makeWordList();
+    for (int i = 0; words && i < words->getLength(); ++i) {
+      const TextWord* w = words->get(i);
+      for (int c = 0; c < w->getLength(); ++c) {
+        PdfGlyph g;
+        w->getCharBBox(c, &g.box.x0, &g.box.y0, &g.box.x1, &g.box.y1);
+        g.text = Utf8(*w->getChar(c));
+        g.font_size = w->getFontSize();
+        page.glyphs.push_back(std::move(g));
+      }
+    }
+    return page;
+  }
+
+ private:
+  static constexpr double kThin = 2.5;
+  static constexpr size_t kMaxSegmentsPerPage = 20000;
+
+  void AddPath(GfxState* state, bool filled) {
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    for (int i = 0;
+         i < path->getNumSubpaths() && segments_.size() < kMaxSegmentsPerPage;
+         ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      const int n = sub->getNumPoints();
+      if (n < 2) continue;
+      std::vector<std::pair<double, double>> pts;
+      for (int j = 0; j < n; ++j) {
+        double x, y;
+        state->transform(sub->getX(j), sub->getY(j), &x, &y);
+        pts.emplace_back(x, y);
+      }
+      if (filled) {
+        AddFilledBox(pts);
+        continue;
+      }
+      for (int j = 1; j < n; ++j) {
+        if (sub->getCurve(j)) continue;
+        segments_.push_back(
+            {pts[j - 1].first, pts[j - 1].second, pts[j].first, pts[j].second});
+      }
+    }
+  }
+
+  // A thin filled box is a line. Larger filled boxes are not borders: WPS
+  // paints white boxes behind lines of text, and cell shading coincides with
+  // stroked borders.
+  void AddFilledBox(const std::vector<std::pair<double, double>>& pts) {
+    double x0 = pts[0].first, x1 = x0, y0 = pts[0].second, y1 = y0;
+    for (const auto& [x, y] : pts) {
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y),
+      y1 = std::max(y1, y);
+    }
+    const double w = x1 - x0, h = y1 - y0;
+    if (w < kThin && h < kThin) return;
+    if (h < kThin) {
+      segments_.push_back({x0, (y0 + y1) / 2, x1, (y0 + y1) / 2});
+    } else if (w < kThin) {
+      segments_.push_back({(x0 + x1) / 2, y0, (x0 + x1) / 2, y1});
+    }
+  }
+
+  std::vector<PdfSegment> segments_;
+  double width_ = 0, height_ = 0;
+};
+
+// PDF text strings: UTF-16BE with a BOM, UTF-8 with a BOM, else
+// PDFDocEncoding (read as Latin-1, which agrees on letters and digits).
+std::string PdfTextString(const GooString* s) {
+  if (!s) return "";
+  const std::string& raw = s->toStr();
+  std::string out;
+  if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE &&
+      static_cast<unsigned char>(raw[1]) == 0xFF) {
+    icu::UnicodeString u(raw.data() + 2, static_cast<int32_t>(raw.size() - 2),
+                         "UTF-16BE");
+    u.toUTF8String(out);
+  } else if (raw.rfind("\xEF\xBB\xBF", 0) == 0) {
+    out = raw.substr(3);
+  } else {
+    icu::UnicodeString u(raw.data(), static_cast<int32_t>(raw.size()),
+                         "ISO-8859-1");
+    u.toUTF8String(out);
+  }
+  return out;
+}
+
+std::string InfoEntry(PDFDoc& doc, const char* key) {
+  std::unique_ptr<GooString> value = doc.getDocInfoStringEntry(key);
+  return PdfTextString(value.get());
+}
+
+}  // namespace
+
+StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
+  InitPoppler();
+  // Poppler reads the buffer in place; it must outlive the PDFDoc.
+  auto* stream = new MemStream(
+      bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  PDFDoc doc(stream);
+  if (!doc.isOk()) {
+    if (doc.getErrorCode() == errEncrypted) {
+      return Status::Error("extract", "encrypted",
+                           "the PDF is encrypted and needs a password");
+    }
+    return Status::Error(
+        "extract", "damaged_pdf",
+        "the PDF is damaged and cannot be opened (Poppler error " +
+            std::to_string(doc.getErrorCode()) + ")");
+  }
+  const int pages = doc.getNumPages();
+  if (pages <= 0)
+    return Status::Error("extract", "damaged_pdf", "the PDF has no pages");
+  if (pages > limits.max_pages) {
+    return Status::Error("extract", "limit_pages",
+                         "the PDF has " + std::to_string(pages) +
+                             " pages; the limit is " +
+                             std::to_string(limits.max_pages));
+  }
+  Document out;
+  out.pages = pages;
+  out.metadata.title = InfoEntry(doc, "Title");
+  out.metadata.author = InfoEntry(doc, "Author");
+  out.metadata.created = InfoEntry(doc, "CreationDate");
+  out.metadata.modified = InfoEntry(doc, "ModDate");
+  PageCollector collector;
+  size_t glyphs = 0;
+  for (int p = 1; p <= pages; ++p) {
+    doc.displayPage(&collector, p, 72, 72, 0, true, false, false);
+    PdfPage page = collector.TakePage(p);
+    glyphs += page.glyphs.size();
+    LayoutPage(page, &out.blocks);
+  }
+  if (glyphs == 0) {
+    return Status::Error(
+        "extract", "no_text_layer",
+        "the PDF has no text layer (scanned pages?); OCR is not supported yet");
+  }
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,191 @@
+// Page layout: tables from ruling lines (pdf_tables.cc), text lines and
+// paragraphs from the remaining glyphs; see pdf_layout.h.
+#include "extractors/pdf/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/pdf/pdf_tables.h"
+
+namespace gongkai {
+namespace {
+
+double CenterY(const PdfGlyph* g) { return (g->box.y0 + g->box.y1) / 2; }
+double Height(const PdfGlyph* g) {
+  return std::max(1.0, g->box.y1 - g->box.y0);
+}
+
+bool IsAsciiAlnum(const std::string& s) {
+  return !s.empty() && static_cast<unsigned char>(s[0]) < 0x80 &&
+         std::isalnum(static_cast<unsigned char>(s[0]));
+}
+
+// Returns true iff `text` is a page number: "3", "-3-", "— 3 —", "第3页".
+bool IsPageNumber(const std::string& text) {
+  std::string digits, rest;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += text[i++];
+    } else if (c == ' ' || c == '-') {
+      ++i;
+    } else {
+      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      rest += text.substr(i, len);
+      i += len;
+    }
+  }
+  if (digits.empty() || digits.size() > 4) return false;
+  return rest.empty() || rest == "—" || rest == "——" || rest == "–" ||
+         rest == "－－" || rest == "－" || rest == "第页";
+}
+
+struct Placed {
+  double top;
+  Block block;
+};
+
+Table MakeTable(const RuledTable& t,
+                const std::vector<std::vector<const PdfGlyph*>>& by_region,
+                int page) {
+  TableBuilder builder;
+  int row = -1;
+  for (size_t i = 0; i < t.regions.size(); ++i) {
+    const RuledTable::Region& g = t.regions[i];
+    while (row < g.row0) {
+      builder.BeginRow();
+      ++row;
+    }
+    std::string text;
+    for (const PdfLine& line : GroupLines(by_region[i])) {
+      if (!text.empty()) text += '\n';
+      text += line.Text();
+    }
+    builder.AddCell(
+        text, g.row1 - g.row0 + 1, g.col1 - g.col0 + 1, page,
+        Box{t.xs[g.col0], t.ys[g.row0], t.xs[g.col1 + 1], t.ys[g.row1 + 1]});
+  }
+  return builder.Finish();
+}
+
+// Groups lines into paragraphs: a line joins the paragraph above when it has
+// the same size, follows closely, is not indented, and the line above ran to
+// the right edge of the text.
+std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
+                               const PdfPage& page) {
+  double right = 0, left = page.width;
+  for (const PdfLine& l : lines) {
+    right = std::max(right, l.box.x1);
+    left = std::min(left, l.box.x0);
+  }
+  std::vector<Placed> out;
+  const PdfLine* prev = nullptr;
+  for (const PdfLine& line : lines) {
+    const double size = std::max(1.0, line.font_size);
+    const bool margin =
+        line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
+    if (margin && IsPageNumber(line.Text())) continue;
+    bool joins = prev && std::fabs(prev->font_size - line.font_size) < 0.6 &&
+                 line.box.y0 - prev->box.y1 < size * 0.9 &&
+                 prev->box.x1 > right - size * 2 &&
+                 line.box.x0 < left + size * 1.5;
+    if (joins && !out.empty()) {
+      out.back().block.raw += line.Text();
+    } else {
+      Placed p;
+      p.top = line.box.y0;
+      p.block.kind = BlockKind::kParagraph;
+      p.block.raw = line.Text();
+      p.block.page = page.number;
+      out.push_back(std::move(p));
+    }
+    prev = &line;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string PdfLine::Text() const {
+  std::string out;
+  const PdfGlyph* last = nullptr;
+  for (const PdfGlyph* g : glyphs) {
+    if (last &&
+        g->box.x0 - last->box.x1 > 0.6 * std::max(1.0, last->font_size) &&
+        IsAsciiAlnum(g->text) && IsAsciiAlnum(last->text)) {
+      out += ' ';
+    }
+    out += g->text;
+    last = g;
+  }
+  return out;
+}
+
+std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs) {
+  std::vector<const PdfGlyph*> sorted = glyphs;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const PdfGlyph* a, const PdfGlyph* b) {
+              return CenterY(a) < CenterY(b);
+            });
+  std::vector<PdfLine> lines;
+  double line_center = 0;
+  for (const PdfGlyph* g : sorted) {
+    if (lines.empty() || CenterY(g) - line_center > 0.5 * Height(g)) {
+      lines.emplace_back();
+      lines.back().box = g->box;
+      line_center = CenterY(g);
+    }
+    PdfLine& line = lines.back();
+    line.glyphs.push_back(g);
+    line.box.x0 = std::min(line.box.x0, g->box.x0);
+    line.box.y0 = std::min(line.box.y0, g->box.y0);
+    line.box.x1 = std::max(line.box.x1, g->box.x1);
+    line.box.y1 = std::max(line.box.y1, g->box.y1);
+    line.font_size = std::max(line.font_size, g->font_size);
+  }
+  for (PdfLine& line : lines) {
+    std::stable_sort(line.glyphs.begin(), line.glyphs.end(),
+                     [](const PdfGlyph* a, const PdfGlyph* b) {
+                       return a->box.x0 < b->box.x0;
+                     });
+  }
+  return lines;
+}
+
+void LayoutPage(const PdfPage& page, std::vector<Block>* out,
+                size_t max_segments) {
+  const std::vector<RuledTable> tables =
+      FindRuledTables(page.segments, max_segments);
+  std::vector<std::vector<std::vector<const PdfGlyph*>>> by_region(
+      tables.size());
+  for (size_t t = 0; t < tables.size(); ++t)
+    by_region[t].resize(tables[t].regions.size());
+  std::vector<const PdfGlyph*> free_glyphs;
+  for (const PdfGlyph& g : page.glyphs) {
+    const double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
+    bool placed = false;
+    for (size_t t = 0; t < tables.size() && !placed; ++t) {
+      const int region = tables[t].RegionAt(cx, cy);
+      if (region >= 0) {
+        by_region[t][region].push_back(&g);
+        placed = true;
+      }
+    }
+    if (!placed) free_glyphs.push_back(&g);
+  }
+  std::vector<Placed> placed = Paragraphs(GroupLines(free_glyphs), page);
+  for (size_t t = 0; t < tables.size(); ++t) {
+    Placed p;
+    p.top = tables[t].box.y0;
+    p.block.kind = BlockKind::kTable;
+    p.block.page = page.number;
+    p.block.table = MakeTable(tables[t], by_region[t], page.number);
+    placed.push_back(std::move(p));
+  }
+  std::stable_sort(
+      placed.begin(), placed.end(),
+      [](const Placed& a, const Placed& b) { return a.top < b.top; });
+  for (Placed& p : placed) out->push_back(std::move(p.block));
+}
+
+}  // namespace gongkai
