@@ -1,6 +1,7 @@
 // The registry table; see registry.h.
 #include "extractors/registry.h"
 
+#include "extractors/docx/docx_extractor.h"
 #include "extractors/html/html_extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
@@ -9,6 +10,7 @@ namespace gongkai {
 
 std::vector<Extractor> DefaultExtractors() {
   return {
+      {"docx", ExtractDocx},
       {"html", ExtractHtml},
       {"pdf", ExtractPdf},
       {"text", ExtractText},

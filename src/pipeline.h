@@ -46,7 +46,8 @@ Record ProcessFile(const std::string& path,
 
 // Reads `path` (within limits), sniffs it and runs its extractor: the
 // document as extracted, not yet normalized; the source is filled.
-StatusOr<Document> ExtractFile(const std::string& path, const std::vector<Extractor>& registry,
+StatusOr<Document> ExtractFile(const std::string& path,
+                               const std::vector<Extractor>& registry,
                                const Limits& limits);
 
 // Runs normalize, read and reconcile on an extracted document: the part of

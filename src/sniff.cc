@@ -54,7 +54,12 @@ StatusOr<std::string> SniffFormat(std::string_view bytes) {
       bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
     return std::string("pdf");
   }
-  if (StartsWith(bytes, "PK\x03\x04")) return std::string("zip");
+  if (StartsWith(bytes, "PK\x03\x04")) {
+    // Member names are stored uncompressed in the zip headers.
+    if (bytes.find("word/document.xml") != std::string_view::npos)
+      return std::string("docx");
+    return std::string("zip");
+  }
   const bool has_nul = bytes.find('\0') != std::string_view::npos;
   std::string head = LowerPrefix(bytes, 4096);
   bool utf16_bom =

@@ -9,9 +9,9 @@
 
 namespace gongkai {
 
-// Returns "pdf", "zip", "html" or "text" for `bytes`, or an error:
-// "empty_file" for no bytes (or only whitespace), "unknown_format" for
-// binary data that is none of these.
+// Returns "pdf", "docx", "zip" (another archive), "html" or "text" for `bytes`,
+// or an error: "empty_file" for no bytes (or only whitespace), "unknown_format"
+// for binary data that is none of these.
 StatusOr<std::string> SniffFormat(std::string_view bytes);
 
 }  // namespace gongkai

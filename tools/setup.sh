@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake pkg-config
   libpoppler-private-dev libpoppler-dev poppler-data poppler-utils
-  libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
+  libzip-dev libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
   nlohmann-json3-dev libsqlite3-dev)
 
 missing=()

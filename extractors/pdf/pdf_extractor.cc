@@ -135,16 +135,17 @@ class PageCollector : public TextOutputDev {
   double width_ = 0, height_ = 0;
 };
 
-// PDF text strings: UTF-16BE with a BOM, UTF-8 with a BOM, else
+// PDF text strings: UTF-16 with a BOM, UTF-8 with a BOM, else
 // PDFDocEncoding (read as Latin-1, which agrees on letters and digits).
 std::string PdfTextString(const GooString* s) {
   if (!s) return "";
   const std::string& raw = s->toStr();
   std::string out;
-  if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE &&
-      static_cast<unsigned char>(raw[1]) == 0xFF) {
+  const bool be = raw.rfind("\xFE\xFF", 0) == 0,
+             le = raw.rfind("\xFF\xFE", 0) == 0;
+  if (be || le) {  // Poppler may hand back either byte order
     icu::UnicodeString u(raw.data() + 2, static_cast<int32_t>(raw.size() - 2),
-                         "UTF-16BE");
+                         be ? "UTF-16BE" : "UTF-16LE");
     u.toUTF8String(out);
   } else if (raw.rfind("\xEF\xBB\xBF", 0) == 0) {
     out = raw.substr(3);

@@ -1,0 +1,40 @@
+// Bounded reading of zip members with libzip (internal to the DOCX
+// extractor).
+#ifndef GONGKAI_EXTRACTORS_DOCX_DOCX_ZIP_H_
+#define GONGKAI_EXTRACTORS_DOCX_DOCX_ZIP_H_
+
+#include <zip.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "src/extractor.h"
+
+namespace gongkai {
+
+class ZipReader {
+ public:
+  // Opens a zip held in `bytes` (which must outlive the reader). Fails with
+  // "bad_zip" or "limit_zip_members".
+  static StatusOr<std::unique_ptr<ZipReader>> Open(std::string_view bytes,
+                                                   const Limits& limits);
+  ~ZipReader();
+
+  // Returns true iff the archive has a member of that exact name.
+  bool Has(const std::string& name) const;
+  // Returns the inflated member, or "limit_unzipped_size" once more than
+  // the limit has been inflated (whatever the header claims).
+  StatusOr<std::string> Read(const std::string& name);
+
+ private:
+  ZipReader(zip_t* archive, const Limits& limits)
+      : archive_(archive), limits_(limits) {}
+  zip_t* archive_;
+  Limits limits_;
+  uint64_t inflated_ = 0;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_DOCX_DOCX_ZIP_H_

@@ -1,0 +1,166 @@
+// The DOCX extractor: the blank template's merged cells, vMerge and
+// gridSpan, nested tables, metadata, and hostile archives (zip bomb, too
+// many members, external entities, not a DOCX).
+#include "extractors/docx/docx_extractor.h"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <filesystem>
+
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+// Builds a DOCX in memory from member name -> content.
+std::string MakeZip(
+    const std::vector<std::pair<std::string, std::string>>& members) {
+  std::string dir = testing::TempDir();
+  std::string path = dir + "/x.zip";
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  for (const auto& [name, content] : members) {
+    char* copy = static_cast<char*>(malloc(content.size() + 1));
+    memcpy(copy, content.data(), content.size());
+    zip_source_t* src = zip_source_buffer(z, copy, content.size(), 1);
+    zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE);
+  }
+  zip_close(z);
+  std::string bytes = testing::ReadFile(path);
+  std::filesystem::remove_all(dir);
+  return bytes;
+}
+
+std::string Body(const std::string& inner) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+         "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+         "main\"><w:body>" +
+         inner + "</w:body></w:document>";
+}
+
+std::string Tc(const std::string& text, const std::string& props = "") {
+  return "<w:tc><w:tcPr>" + props + "</w:tcPr><w:p><w:r><w:t>" + text +
+         "</w:t></w:r></w:p></w:tc>";
+}
+
+TEST(DocxExtractor, BlankTemplateKeepsMergedCellsAsSpans) {
+  StatusOr<Document> doc = ExtractDocx(
+      testing::ReadFile(
+          testing::SourcePath("corpus/real/template-2021-blank.docx")),
+      Limits());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  int tables = 0;
+  bool note_cell = false, results_group = false;
+  for (const Block& b : doc->blocks) {
+    if (b.kind != BlockKind::kTable) continue;
+    ++tables;
+    for (const Cell& c : b.table.cells) {
+      if (c.raw.find("勾稽关系") != std::string::npos) {
+        note_cell = c.row_span == 3 && c.col_span == 3;
+      }
+      if (c.raw == "三、本年度办理结果") results_group = c.row_span == 22;
+    }
+  }
+  EXPECT_EQ(tables, 3);
+  EXPECT_TRUE(note_cell);
+  EXPECT_TRUE(results_group);
+  EXPECT_FALSE(doc->metadata.author.empty());
+}
+
+TEST(DocxExtractor, VMergeGridSpanAndNestedTable) {
+  const std::string table =
+      "<w:tbl><w:tr>" + Tc("甲", "<w:vMerge w:val=\"restart\"/>") +
+      Tc("乙", "<w:gridSpan w:val=\"2\"/>") + "</w:tr><w:tr>" +
+      Tc("", "<w:vMerge/>") + Tc("丙") +
+      "<w:tc><w:p><w:r><w:t>丁</w:t></w:r></w:p><w:tbl><w:tr>" + Tc("内") +
+      "</w:tr></w:tbl></w:tc>" + "</w:tr></w:tbl>";
+  StatusOr<Document> doc = ExtractDocx(
+      MakeZip({{"word/document.xml",
+                Body("<w:p><w:r><w:t>前</w:t></w:r></w:p>" + table)}}),
+      Limits());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->blocks.size(), 2u);
+  EXPECT_EQ(doc->blocks[0].raw, "前");
+  const Table& t = doc->blocks[1].table;
+  ASSERT_EQ(t.cells.size(), 4u);
+  EXPECT_EQ(t.cells[0].row_span, 2);
+  EXPECT_EQ(t.cells[1].col_span, 2);
+  EXPECT_EQ(t.cells[2].raw, "丙");
+  EXPECT_EQ(t.cells[2].col, 1);
+  EXPECT_EQ(t.cells[3].raw, "丁\n内");
+}
+
+TEST(DocxExtractor, ZipBombIsStoppedByTheLimit) {
+  Limits limits;
+  limits.max_unzipped_bytes = 1 << 20;
+  std::string big = Body("<w:p><w:r><w:t>" + std::string(4 << 20, 'a') +
+                         "</w:t></w:r></w:p>");
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"word/document.xml", big}}), limits);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "limit_unzipped_size");
+}
+
+TEST(DocxExtractor, TooManyMembers) {
+  Limits limits;
+  limits.max_zip_members = 10;
+  std::vector<std::pair<std::string, std::string>> members = {
+      {"word/document.xml", Body("")}};
+  for (int i = 0; i < 20; ++i)
+    members.push_back({"m" + std::to_string(i), "x"});
+  StatusOr<Document> doc = ExtractDocx(MakeZip(members), limits);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "limit_zip_members");
+}
+
+TEST(DocxExtractor, ExternalEntityIsNotRead) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/secret.txt", "TOPSECRET");
+  std::string xml =
+      "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY xxe SYSTEM \"file://" +
+      dir +
+      "/secret.txt\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+      "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></"
+      "w:p>"
+      "</w:body></w:document>";
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  if (doc.ok()) {
+    for (const Block& b : doc->blocks)
+      EXPECT_EQ(b.raw.find("TOPSECRET"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DocxExtractor, BillionLaughsIsRefused) {
+  std::string xml =
+      "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\">";
+  std::string prev = "a";
+  for (int i = 0; i < 9; ++i) {
+    std::string name = "e" + std::to_string(i);
+    xml += "<!ENTITY " + name + " \"";
+    for (int k = 0; k < 10; ++k) xml += "&" + prev + ";";
+    xml += "\">";
+    prev = name;
+  }
+  xml += "]><w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>&" + prev +
+         ";</w:t></w:r></w:p></w:body></w:document>";
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  if (doc.ok()) {
+    for (const Block& b : doc->blocks) EXPECT_LT(b.raw.size(), 1u << 20);
+  }
+}
+
+TEST(DocxExtractor, ZipWithoutDocumentIsNotDocx) {
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"readme.txt", "hello"}}), Limits());
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "not_docx");
+  EXPECT_EQ(ExtractDocx("PK\x03\x04garbage", Limits()).status().code(),
+            "bad_zip");
+}
+
+}  // namespace
+}  // namespace gongkai

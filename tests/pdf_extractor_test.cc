@@ -1,0 +1,60 @@
+// The PDF extractor through Poppler: a real report's pages, tables and
+// metadata, and the clear errors for encrypted, damaged and image-only files.
+#include "extractors/pdf/pdf_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+StatusOr<Document> Extract(const std::string& relative) {
+  return ExtractPdf(testing::ReadFile(testing::SourcePath(relative)), Limits());
+}
+
+TEST(PdfExtractor, RealReportPagesTablesAndMetadata) {
+  StatusOr<Document> doc = Extract("corpus/real/hongze-2023.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->pages, 5);
+  EXPECT_EQ(doc->metadata.title,
+            "洪泽区人民政府2023年政府信息公开工作年度报告");
+  EXPECT_EQ(doc->metadata.created.substr(0, 10), "D:20240226");
+  int tables = 0;
+  for (const Block& b : doc->blocks) {
+    tables += b.kind == BlockKind::kTable;
+    EXPECT_NE(b.raw, "-3-");  // page numbers are not content
+  }
+  EXPECT_GE(tables, 5);
+}
+
+TEST(PdfExtractor, EncryptedNeedsAPassword) {
+  StatusOr<Document> doc = Extract("corpus/hostile/encrypted.pdf");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "encrypted");
+}
+
+TEST(PdfExtractor, TruncatedIsDamaged) {
+  StatusOr<Document> doc = Extract("corpus/hostile/truncated.pdf");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "damaged_pdf");
+}
+
+TEST(PdfExtractor, ImageOnlyHasNoTextLayer) {
+  StatusOr<Document> doc = Extract("corpus/hostile/no-text.pdf");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "no_text_layer");
+}
+
+TEST(PdfExtractor, PageLimit) {
+  Limits limits;
+  limits.max_pages = 2;
+  StatusOr<Document> doc = ExtractPdf(
+      testing::ReadFile(testing::SourcePath("corpus/real/hongze-2023.pdf")),
+      limits);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), "limit_pages");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,188 @@
+// PDF page layout on pages built in code: ruled grids, merged cells, open
+// borders, vertical labels, wrapped numbers, page numbers, reading order.
+#include "extractors/pdf/pdf_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "src/normalize.h"
+#include "src/values.h"
+
+namespace gongkai {
+namespace {
+
+void H(PdfPage& p, double y, double x0, double x1) {
+  p.segments.push_back({x0, y, x1, y});
+}
+void V(PdfPage& p, double x, double y0, double y1) {
+  p.segments.push_back({x, y0, x, y1});
+}
+
+// Places `text` (UTF-8 characters, 10 pt) from (x, y), left to right, or
+// top to bottom when `vertical`.
+void Text(PdfPage& p, double x, double y, const std::string& text,
+          bool vertical = false) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const double w = len == 1 ? 5 : 10;
+    p.glyphs.push_back({Box{x, y, x + w, y + 10}, text.substr(i, len), 10});
+    if (vertical) {
+      y += 12;
+    } else {
+      x += w;
+    }
+    i += len;
+  }
+}
+
+PdfPage Page() {
+  PdfPage p;
+  p.number = 1;
+  p.width = 600;
+  p.height = 800;
+  return p;
+}
+
+std::vector<Block> Layout(const PdfPage& page) {
+  std::vector<Block> blocks;
+  LayoutPage(page, &blocks);
+  for (Block& b : blocks) {
+    b.text = NormalizeText(b.raw);
+    for (Cell& c : b.table.cells) c.text = NormalizeText(c.raw);
+  }
+  return blocks;
+}
+
+const Table* OnlyTable(const std::vector<Block>& blocks) {
+  const Table* t = nullptr;
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::kTable) {
+      EXPECT_EQ(t, nullptr) << "more than one table";
+      t = &b.table;
+    }
+  }
+  return t;
+}
+
+// A 3x3 grid from x 100..400, y 100..190, 30 pt rows.
+PdfPage Grid() {
+  PdfPage p = Page();
+  for (double y : {100, 130, 160, 190}) H(p, y, 100, 400);
+  for (double x : {100, 200, 300, 400}) V(p, x, 100, 190);
+  return p;
+}
+
+TEST(PdfLayout, RuledGridPlacesTextInCells) {
+  PdfPage p = Grid();
+  Text(p, 110, 110, "行政许可");
+  Text(p, 210, 110, "550");
+  Text(p, 310, 140, "12");
+  Text(p, 50, 50, "二、主动公开政府信息情况");
+  std::vector<Block> blocks = Layout(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].kind, BlockKind::kParagraph);  // above the table
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows, 3);
+  EXPECT_EQ(t->cols, 3);
+  ASSERT_EQ(t->cells.size(), 9u);
+  EXPECT_EQ(t->cells[0].text, "行政许可");
+  EXPECT_EQ(t->cells[1].text, "550");
+  EXPECT_EQ(t->cells[5].text, "12");
+}
+
+TEST(PdfLayout, MissingLineMergesCells) {
+  PdfPage p = Page();
+  for (double y : {100, 130, 160}) H(p, y, 100, 400);
+  V(p, 100, 100, 160);
+  V(p, 400, 100, 160);
+  V(p, 250, 130, 160);  // only in the second row
+  Text(p, 200, 110, "申请人情况");
+  const std::vector<Block> blocks = Layout(p);
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 3u);
+  EXPECT_EQ(t->cells[0].col_span, 2);
+  EXPECT_EQ(t->cells[0].text, "申请人情况");
+}
+
+// Former bug (hongze-2023.pdf page 3): the last row before a page break has
+// no bottom border; its vertical lines run on past the last horizontal one.
+TEST(PdfLayout, OpenBottomBorderIsClosed) {
+  PdfPage p = Page();
+  for (double y : {100, 130}) H(p, y, 100, 400);
+  for (double x : {100, 250, 400}) V(p, x, 100, 160);
+  Text(p, 110, 140, "2.没有现成信息需要另行制作");
+  Text(p, 260, 140, "3");
+  const std::vector<Block> blocks = Layout(p);
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows, 2);
+  EXPECT_EQ(t->cells.back().text, "3");
+}
+
+TEST(PdfLayout, VerticalLabelAndWrappedNumber) {
+  PdfPage p = Page();
+  for (double y : {100, 250}) H(p, y, 100, 300);
+  for (double x : {100, 130, 300}) V(p, x, 100, 250);
+  Text(p, 110, 105, "三、本年度办理结果", true);
+  Text(p, 140, 120, "1");
+  Text(p, 140, 132, "0");
+  const std::vector<Block> blocks = Layout(p);
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 2u);
+  EXPECT_EQ(t->cells[0].text, "三、本年度办理结果");
+  CellValue v = ParseCellValue(t->cells[1].text);
+  EXPECT_EQ(v.kind, ValueKind::kNumber);
+  EXPECT_EQ(v.number, 10);
+}
+
+TEST(PdfLayout, PageNumberInTheMarginIsDropped) {
+  PdfPage p = Page();
+  Text(p, 100, 100, "正文第一行");
+  Text(p, 290, 760, "-3-");
+  std::vector<Block> blocks = Layout(p);
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].text, "正文第一行");
+}
+
+TEST(PdfLayout, ReadingOrderDoesNotDependOnTheContentStream) {
+  PdfPage p = Grid();
+  Text(p, 110, 110, "行政处罚");
+  Text(p, 210, 110, "4119");
+  Text(p, 110, 140, "行政强制");
+  Text(p, 210, 140, "195");
+  Text(p, 50, 60, "标题");
+  std::vector<Block> ordered = Layout(p);
+  std::mt19937 gen(7);
+  std::shuffle(p.glyphs.begin(), p.glyphs.end(), gen);
+  std::shuffle(p.segments.begin(), p.segments.end(), gen);
+  std::vector<Block> shuffled = Layout(p);
+  ASSERT_EQ(ordered.size(), shuffled.size());
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    EXPECT_EQ(ordered[i].text, shuffled[i].text);
+    ASSERT_EQ(ordered[i].table.cells.size(), shuffled[i].table.cells.size());
+    for (size_t c = 0; c < ordered[i].table.cells.size(); ++c) {
+      EXPECT_EQ(ordered[i].table.cells[c].text,
+                shuffled[i].table.cells[c].text);
+    }
+  }
+}
+
+TEST(PdfLayout, ParagraphLinesJoin) {
+  PdfPage p = Page();
+  Text(p, 100, 100,
+       "二〇二三年，我区受理政府信息公开申请");  // runs to the right edge
+  Text(p, 100, 112, "21件。");
+  Text(p, 120, 140, "（二）下一段");
+  std::vector<Block> blocks = Layout(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].text, "二〇二三年，我区受理政府信息公开申请21件。");
+}
+
+}  // namespace
+}  // namespace gongkai
