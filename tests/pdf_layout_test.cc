@@ -186,3 +186,27 @@ TEST(PdfLayout, ParagraphLinesJoin) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(PdfLayout, TableWithoutBordersByAlignment) {
+  PdfPage p = Page();
+  Text(p, 100, 100, "第二十条第（六）项");
+  Text(p, 100, 120, "行政处罚");
+  Text(p, 300, 120, "4119");
+  Text(p, 100, 140, "行政强制");
+  Text(p, 300, 140, "195");
+  std::vector<Block> blocks = Layout(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].kind, BlockKind::kParagraph);
+  ASSERT_EQ(blocks[1].kind, BlockKind::kTable);
+  const Table& t = blocks[1].table;
+  ASSERT_EQ(t.cells.size(), 4u);
+  EXPECT_EQ(t.cells[0].text, "行政处罚");
+  EXPECT_EQ(t.cells[3].text, "195");
+  EXPECT_EQ(t.cells[3].row, 1);
+}
+
+}  // namespace
+}  // namespace gongkai

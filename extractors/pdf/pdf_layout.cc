@@ -68,26 +68,68 @@ Table MakeTable(const RuledTable& t,
   return builder.Finish();
 }
 
-// Groups lines into paragraphs: a line joins the paragraph above when it has
-// the same size, follows closely, is not indented, and the line above ran to
-// the right edge of the text.
-std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
-                               const PdfPage& page) {
+// Splits a line where glyphs are further apart than a column gap.
+std::vector<std::string> Chunks(const PdfLine& line) {
+  std::vector<std::string> chunks;
+  PdfLine part;
+  const PdfGlyph* last = nullptr;
+  for (const PdfGlyph* g : line.glyphs) {
+    if (last && g->box.x0 - last->box.x1 > 1.5 * std::max(1.0, last->font_size)) {
+      chunks.push_back(part.Text());
+      part.glyphs.clear();
+    }
+    part.glyphs.push_back(g);
+    last = g;
+  }
+  if (!part.glyphs.empty()) chunks.push_back(part.Text());
+  return chunks;
+}
+
+bool IsNumeric(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+';
+  });
+}
+
+// Lines of text outside ruled tables, top to bottom, become paragraphs; a
+// line split into columns by wide gaps, one of them a number, is a row of a
+// table without borders, and consecutive such rows make one table. A line
+// joins the paragraph above when it has the same size, follows closely, is
+// not indented, and the line above ran to the right edge of the text.
+std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines, const PdfPage& page) {
   double right = 0, left = page.width;
   for (const PdfLine& l : lines) {
     right = std::max(right, l.box.x1);
     left = std::min(left, l.box.x0);
   }
   std::vector<Placed> out;
+  TableBuilder rows;
+  double rows_top = 0;
+  auto flush_rows = [&] {
+    if (rows.empty()) return;
+    Placed p;
+    p.top = rows_top;
+    p.block.kind = BlockKind::kTable;
+    p.block.page = page.number;
+    p.block.table = rows.Finish();
+    out.push_back(std::move(p));
+  };
   const PdfLine* prev = nullptr;
   for (const PdfLine& line : lines) {
     const double size = std::max(1.0, line.font_size);
-    const bool margin =
-        line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
+    const bool margin = line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
     if (margin && IsPageNumber(line.Text())) continue;
+    std::vector<std::string> chunks = Chunks(line);
+    if (chunks.size() >= 2 && std::any_of(chunks.begin(), chunks.end(), IsNumeric)) {
+      if (rows.empty()) rows_top = line.box.y0;
+      rows.BeginRow();
+      for (std::string& c : chunks) rows.AddCell(std::move(c), 1, 1, page.number);
+      prev = nullptr;
+      continue;
+    }
+    flush_rows();
     bool joins = prev && std::fabs(prev->font_size - line.font_size) < 0.6 &&
-                 line.box.y0 - prev->box.y1 < size * 0.9 &&
-                 prev->box.x1 > right - size * 2 &&
+                 line.box.y0 - prev->box.y1 < size * 0.9 && prev->box.x1 > right - size * 2 &&
                  line.box.x0 < left + size * 1.5;
     if (joins && !out.empty()) {
       out.back().block.raw += line.Text();
@@ -101,6 +143,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
     }
     prev = &line;
   }
+  flush_rows();
   return out;
 }
 
