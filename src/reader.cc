@@ -251,6 +251,9 @@ class TableReader {
         row.values.begin(), row.values.end(),
         [](const Item* v) { return v->value.kind == ValueKind::kBlank; });
     if (!full && all_blank) return;  // header cells or span placeholders
+    // An unlabelled (or unrecognized) row of blanks is the rest of a row cut
+    // by a page break, or a spacer: it fills no row.
+    if (row.by_position && all_blank) return;
     const RowRule& rule = rule_.rows[row.index];
     const int page = row.values.front()->page;
     if (row.by_position) {

@@ -4,8 +4,10 @@
 // those figures (same ids, same values, null for printed blanks) and
 // exactly the listed error findings.
 //
-// Expected file: {"source": FILE, "version": V, "figures": {id: value|null},
-//                 "error_findings": [check ids]}
+// Expected file: {"source": FILE, "also": [FILE...], "version": V,
+//                 "figures": {id: value|null}, "error_findings": [check ids]}
+// Every file of "source" and "also" (the same report in other formats, as
+// in corpus/synthetic) must match: a differential test across formats.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,7 +27,8 @@ using nlohmann::json;
 
 std::vector<std::string> ExpectedFiles() {
   std::vector<std::string> out;
-  for (const char* dir : {"corpus/real", "corpus/handmade"}) {
+  for (const char* dir :
+       {"corpus/real", "corpus/handmade", "corpus/synthetic"}) {
     for (const auto& e : fs::directory_iterator(testing::SourcePath(dir))) {
       const std::string name = e.path().filename().string();
       if (name.size() > 14 &&
@@ -40,18 +43,14 @@ std::vector<std::string> ExpectedFiles() {
 
 class Golden : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(Golden, FiguresAndFindingsMatch) {
-  const fs::path expected_path = GetParam();
-  json expected = json::parse(testing::ReadFile(expected_path.string()));
-  const std::string source =
-      (expected_path.parent_path() / expected["source"].get<std::string>())
-          .string();
+void CheckSource(const std::string& source, const json& expected,
+                 const std::string& expected_name) {
   Record record =
       ProcessFile(source, DefaultExtractors(), testing::Rules(), Limits());
   ASSERT_TRUE(record.report.has_value())
       << source << ": " << record.error.ToString();
   json got = RecordToJson(record);
-  EXPECT_EQ(got["report"]["version"], expected["version"]);
+  EXPECT_EQ(got["report"]["version"], expected["version"]) << source;
 
   // A readable diff: every missing, extra or different figure.
   std::string diff;
@@ -69,8 +68,7 @@ TEST_P(Golden, FiguresAndFindingsMatch) {
     if (!want.contains(it.key()))
       diff += "+ " + it.key() + " = " + it.value().dump() + " (extra)\n";
   }
-  EXPECT_EQ(diff, "") << source << " differs from " << expected_path.filename()
-                      << ":\n"
+  EXPECT_EQ(diff, "") << source << " differs from " << expected_name << ":\n"
                       << diff;
 
   std::vector<std::string> errors, want_errors;
@@ -82,6 +80,20 @@ TEST_P(Golden, FiguresAndFindingsMatch) {
   std::sort(errors.begin(), errors.end());
   std::sort(want_errors.begin(), want_errors.end());
   EXPECT_EQ(errors, want_errors) << source;
+}
+
+TEST_P(Golden, FiguresAndFindingsMatch) {
+  const fs::path expected_path = GetParam();
+  json expected = json::parse(testing::ReadFile(expected_path.string()));
+  std::vector<std::string> sources = {expected["source"].get<std::string>()};
+  if (expected.contains("also")) {
+    for (const auto& f : expected["also"])
+      sources.push_back(f.get<std::string>());
+  }
+  for (const std::string& s : sources) {
+    CheckSource((expected_path.parent_path() / s).string(), expected,
+                expected_path.filename().string());
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Golden, ::testing::ValuesIn(ExpectedFiles()),

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
 
 namespace gongkai {
@@ -68,26 +69,61 @@ Table MakeTable(const RuledTable& t,
   return builder.Finish();
 }
 
+// Glyphs further apart than this many font sizes are in different columns
+// (the gaps of prose, even justified, stay below half a character).
+// Between a number and a word the gap may be smaller (cell padding only).
+constexpr double kColumnGap = 0.8;
+constexpr double kNumberWordGap = 0.5;
+// Digits of one number touch; two numbers in neighbouring columns of a
+// tight table may be only a few points apart.
+constexpr double kNumberNumberGap = 0.25;
+
+bool IsDigitGlyph(const PdfGlyph* g) {
+  return g->text.size() == 1 &&
+         ((g->text[0] >= '0' && g->text[0] <= '9') || g->text[0] == '.');
+}
+
 // Splits a line where glyphs are further apart than a column gap.
-std::vector<std::string> Chunks(const PdfLine& line) {
-  std::vector<std::string> chunks;
+std::vector<Chunk> Chunks(const PdfLine& line) {
+  std::vector<Chunk> chunks;
   PdfLine part;
+  auto flush = [&] {
+    if (part.glyphs.empty()) return;
+    chunks.push_back({part.Text(), part.glyphs.front()->box.x0,
+                      part.glyphs.back()->box.x1, false});
+    part.glyphs.clear();
+  };
   const PdfGlyph* last = nullptr;
   for (const PdfGlyph* g : line.glyphs) {
-    if (last && g->box.x0 - last->box.x1 > 1.5 * std::max(1.0, last->font_size)) {
-      chunks.push_back(part.Text());
-      part.glyphs.clear();
+    double gap = kColumnGap;
+    if (last && IsDigitGlyph(g) && IsDigitGlyph(last)) {
+      gap = kNumberNumberGap;
+    } else if (last && IsDigitGlyph(g) != IsDigitGlyph(last)) {
+      gap = kNumberWordGap;
     }
+    if (last && g->box.x0 - last->box.x1 > gap * std::max(1.0, last->font_size))
+      flush();
     part.glyphs.push_back(g);
     last = g;
   }
-  if (!part.glyphs.empty()) chunks.push_back(part.Text());
+  flush();
   return chunks;
+}
+
+// A line this short between two rows of a borderless table is the rest of
+// a wrapped label, not a paragraph.
+constexpr int kMaxWrappedLabel = 15;
+
+int CodePoints(const std::string& s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
 }
 
 bool IsNumeric(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+';
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' ||
+           c == '+';
   });
 }
 
@@ -96,41 +132,21 @@ bool IsNumeric(const std::string& s) {
 // table without borders, and consecutive such rows make one table. A line
 // joins the paragraph above when it has the same size, follows closely, is
 // not indented, and the line above ran to the right edge of the text.
-std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines, const PdfPage& page) {
+std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
+                               const PdfPage& page) {
   double right = 0, left = page.width;
   for (const PdfLine& l : lines) {
     right = std::max(right, l.box.x1);
     left = std::min(left, l.box.x0);
   }
   std::vector<Placed> out;
-  TableBuilder rows;
-  double rows_top = 0;
-  auto flush_rows = [&] {
-    if (rows.empty()) return;
-    Placed p;
-    p.top = rows_top;
-    p.block.kind = BlockKind::kTable;
-    p.block.page = page.number;
-    p.block.table = rows.Finish();
-    out.push_back(std::move(p));
-  };
-  const PdfLine* prev = nullptr;
-  for (const PdfLine& line : lines) {
+  const PdfLine* prev = nullptr;  // the last line added to a paragraph
+  auto add_line = [&](const PdfLine& line) {
     const double size = std::max(1.0, line.font_size);
-    const bool margin = line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
-    if (margin && IsPageNumber(line.Text())) continue;
-    std::vector<std::string> chunks = Chunks(line);
-    if (chunks.size() >= 2 && std::any_of(chunks.begin(), chunks.end(), IsNumeric)) {
-      if (rows.empty()) rows_top = line.box.y0;
-      rows.BeginRow();
-      for (std::string& c : chunks) rows.AddCell(std::move(c), 1, 1, page.number);
-      prev = nullptr;
-      continue;
-    }
-    flush_rows();
-    bool joins = prev && std::fabs(prev->font_size - line.font_size) < 0.6 &&
-                 line.box.y0 - prev->box.y1 < size * 0.9 && prev->box.x1 > right - size * 2 &&
-                 line.box.x0 < left + size * 1.5;
+    const bool joins =
+        prev && std::fabs(prev->font_size - line.font_size) < 0.6 &&
+        line.box.y0 - prev->box.y1 < size * 0.9 &&
+        prev->box.x1 > right - size * 2 && line.box.x0 < left + size * 1.5;
     if (joins && !out.empty()) {
       out.back().block.raw += line.Text();
     } else {
@@ -142,6 +158,51 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines, const PdfPage&
       out.push_back(std::move(p));
     }
     prev = &line;
+  };
+  std::vector<std::vector<Chunk>> rows;
+  std::vector<const PdfLine*>
+      pending_labels;  // short lines inside a run of rows
+  double rows_top = 0;
+  auto flush_rows = [&] {
+    if (!rows.empty()) {
+      Placed p;
+      p.top = rows_top;
+      p.block.kind = BlockKind::kTable;
+      p.block.page = page.number;
+      p.block.table = AlignedTable(rows, page.number);
+      out.push_back(std::move(p));
+      rows.clear();
+    }
+    for (const PdfLine* l : pending_labels) add_line(*l);
+    pending_labels.clear();
+  };
+  for (const PdfLine& line : lines) {
+    const bool margin =
+        line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
+    if (margin && IsPageNumber(line.Text())) continue;
+    std::vector<Chunk> chunks = Chunks(line);
+    for (Chunk& c : chunks) c.numeric = IsNumeric(c.text);
+    if (chunks.size() >= 2 &&
+        std::any_of(chunks.begin(), chunks.end(),
+                    [](const Chunk& c) { return c.numeric; })) {
+      if (rows.empty()) rows_top = line.box.y0;
+      // Short lines between two rows (a label wrapped onto the next line)
+      // stay in the table as label-only rows.
+      for (const PdfLine* l : pending_labels) {
+        rows.push_back({Chunk{l->Text(), l->box.x0, l->box.x1, false}});
+      }
+      pending_labels.clear();
+      rows.push_back(std::move(chunks));
+      prev = nullptr;
+      continue;
+    }
+    if (!rows.empty() && chunks.size() == 1 &&
+        CodePoints(chunks[0].text) <= kMaxWrappedLabel) {
+      pending_labels.push_back(&line);
+      continue;
+    }
+    flush_rows();
+    add_line(line);
   }
   flush_rows();
   return out;

@@ -65,8 +65,19 @@ def cell(figures, fid):
     return str(int(v))
 
 
-def td(text, rowspan=1, colspan=1):
+STYLE = {"border": 1, "narrow": False, "labels": {}, "other_2019": False}
+
+
+def label(text):
+    """Returns the label as this report prints it (STYLE["labels"] variants)."""
+    return STYLE["labels"].get(text, text)
+
+
+def td(text, rowspan=1, colspan=1, width=None):
     attrs = ""
+    if width:
+        attrs += f' width="{width}"'
+
     if rowspan > 1:
         attrs += f' rowspan="{rowspan}"'
     if colspan > 1:
@@ -74,59 +85,92 @@ def td(text, rowspan=1, colspan=1):
     return f"<td{attrs}>{text}</td>"
 
 
+def table_open():
+    return f'<table border="{STYLE["border"]}" cellspacing="0" width="100%">'
+
+
+def value_td(text):
+    return td(text, width="4%" if STYLE["narrow"] else None)
+
+
 def table2(f):
-    out = ['<table border="1">']
+    out = [table_open()]
     def caption(text):
         out.append("<tr>" + td(text, colspan=4) + "</tr>")
     caption("第二十条第（一）项")
     out.append("<tr>" + td("信息内容") + td("本年制发件数") + td("本年废止件数") + td("现行有效件数") + "</tr>")
     for label, row in (("规章", "rules"), ("行政规范性文件", "normative_docs")):
-        out.append("<tr>" + td(label) + "".join(td(cell(f, f"active.{row}.{c}")) for c in ("new", "repealed", "in_force")) + "</tr>")
+        out.append("<tr>" + td(label_of(label)) + "".join(td(cell(f, f"active.{row}.{c}")) for c in ("new", "repealed", "in_force")) + "</tr>")
     for item, header, rows in (("（五）", "本年处理决定数量", [("行政许可", "licensing", "decisions")]),
                                ("（六）", "本年处理决定数量", [("行政处罚", "punishment", "decisions"), ("行政强制", "enforcement", "decisions")]),
                                ("（八）", "本年收费金额（单位：万元）", [("行政事业性收费", "fees", "amount_wan_yuan")])):
         caption(f"第二十条第{item}项")
         out.append("<tr>" + td("信息内容") + td(header, colspan=3) + "</tr>")
         for label, row, col in rows:
-            out.append("<tr>" + td(label) + td(cell(f, f"active.{row}.{col}"), colspan=3) + "</tr>")
+            out.append("<tr>" + td(label_of(label)) + td(cell(f, f"active.{row}.{col}"), colspan=3) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
 
+def label_of(text):
+    return label(text)
+
+
 def table3(f):
-    out = ['<table border="1">']
+    out = [table_open()]
     out.append("<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3) + td("申请人情况", colspan=7) + "</tr>")
-    out.append("<tr>" + td("自然人", rowspan=2) + td("法人或其他组织", colspan=5) + td("总计", rowspan=2) + "</tr>")
-    out.append("<tr>" + "".join(td(x) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")) + "</tr>")
-    for label, row in T3_ROWS:
+    out.append("<tr>" + td(label("自然人"), rowspan=2) + td("法人或其他组织", colspan=5) + td("总计", rowspan=2) + "</tr>")
+    out.append("<tr>" + "".join(td(label(x)) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")) + "</tr>")
+    rows = list(T3_ROWS)
+    if STYLE["other_2019"]:
+        rows = [r for r in rows if not r[1].startswith("other_")]
+        rows.insert(rows.index(("（七）总计", "total")), ("（六）其他处理", "other"))
+    level2 = LEVEL2 | ({"other"} if STYLE["other_2019"] else set())
+    for text, row in rows:
         cells = ""
         if row in ("new", "carried_over", "carry_next"):
-            cells += td(label, colspan=3)
+            cells += td(label(text), colspan=3)
         else:
             if row == "granted":
-                cells += td("三、本年度办理结果", rowspan=22)
-            if row in LEVEL2:
-                cells += td(label, colspan=2)
+                cells += td(label("三、本年度办理结果"), rowspan=len(rows) - 3)
+            if row in level2:
+                cells += td(label(text), colspan=2)
             else:
                 if row in T3_GROUPS:
                     g, span = T3_GROUPS[row]
-                    cells += td(g, rowspan=span)
-                cells += td(label)
-        cells += "".join(td(cell(f, f"applications.{row}.{c}")) for c in COLUMNS)
+                    cells += td(label(g), rowspan=span)
+                cells += td(label(text))
+        cells += "".join(value_td(cell(f, f"applications.{row}.{c}")) for c in COLUMNS)
         out.append("<tr>" + cells + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
 
 def table4(f):
-    out = ['<table border="1">']
+    out = [table_open()]
     out.append("<tr>" + td("行政复议", colspan=5) + td("行政诉讼", colspan=10) + "</tr>")
     out.append("<tr>" + "".join(td(x, rowspan=2) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
                + td("未经复议直接起诉", colspan=5) + td("复议后起诉", colspan=5) + "</tr>")
     out.append("<tr>" + "".join(td(x) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2) + "</tr>")
-    out.append("<tr>" + "".join(td(cell(f, f"appeals.{g}.{c}")) for g in APPEAL_GROUPS for c in APPEAL_COLS) + "</tr>")
+    out.append("<tr>" + "".join(value_td(cell(f, f"appeals.{g}.{c}")) for g in APPEAL_GROUPS for c in APPEAL_COLS) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
+
+
+def page(spec, charset="utf-8"):
+    """Returns the HTML page of a report spec (see the module doc)."""
+    f = spec["figures"]
+    title = spec.get("title", f"{spec.get('agency', '')}{spec.get('year', '')}年政府信息公开工作年度报告")
+    parts = [f'<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+             f"<title>{title}</title></head><body>", f"<h1>{title}</h1>"]
+    parts += [f"<p>{p}</p>" for p in spec.get("intro", [])]
+    parts += ["<p>一、总体情况</p>", "<p>二、主动公开政府信息情况</p>", table2(f),
+              "<p>三、收到和处理政府信息公开申请情况</p>", table3(f),
+              "<p>四、政府信息公开行政复议、行政诉讼情况</p>", table4(f),
+              "<p>五、存在的主要问题及改进情况</p>", "<p>六、其他需要报告的事项</p>"]
+    parts += [f"<p>{p}</p>" for p in spec.get("closing", [])]
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
 
 
 def main():
@@ -135,19 +179,7 @@ def main():
     ap.add_argument("--charset", default="utf-8")
     args = ap.parse_args()
     spec = json.load(open(args.figures, encoding="utf-8"))
-    f = spec["figures"]
-    title = spec.get("title", f"{spec.get('agency', '')}{spec.get('year', '')}年政府信息公开工作年度报告")
-    intro = spec.get("intro", [])
-    parts = [f'<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset={args.charset}">',
-             f"<title>{title}</title></head><body>", f"<h1>{title}</h1>"]
-    parts += [f"<p>{p}</p>" for p in intro]
-    parts += ["<p>一、总体情况</p>", "<p>二、主动公开政府信息情况</p>", table2(f),
-              "<p>三、收到和处理政府信息公开申请情况</p>", table3(f),
-              "<p>四、政府信息公开行政复议、行政诉讼情况</p>", table4(f),
-              "<p>五、存在的主要问题及改进情况</p>", "<p>六、其他需要报告的事项</p>"]
-    parts += [f"<p>{p}</p>" for p in spec.get("closing", [])]
-    parts.append("</body></html>")
-    sys.stdout.write("\n".join(parts) + "\n")
+    sys.stdout.write(page(spec, args.charset))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,28 @@
+// Tables without borders, read by alignment (internal to the PDF extractor):
+// a line split into chunks by column gaps is a row; the columns of a run of
+// rows are the unions of the overlapping x-ranges of their numbers, so that
+// a row whose cell is printed blank still puts each number in its column.
+#ifndef GONGKAI_EXTRACTORS_PDF_PDF_ALIGNED_H_
+#define GONGKAI_EXTRACTORS_PDF_PDF_ALIGNED_H_
+
+#include <string>
+#include <vector>
+
+#include "src/document.h"
+
+namespace gongkai {
+
+struct Chunk {
+  std::string text;
+  double x0 = 0, x1 = 0;
+  bool numeric = false;
+};
+
+// Returns the table of a run of rows. Label chunks left of the first column
+// come first in each row; then one cell per column, blank where the row has
+// no number there.
+Table AlignedTable(const std::vector<std::vector<Chunk>>& rows, int page);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTORS_PDF_PDF_ALIGNED_H_
