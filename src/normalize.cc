@@ -2,12 +2,12 @@
 #include "src/normalize.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
-#include <memory>
+#include <algorithm>
+#include <vector>
 
 namespace gongkai {
 namespace {
@@ -24,18 +24,21 @@ const icu::Normalizer2* Nfkc() {
   return nfkc;
 }
 
-// One transliterator per thread: ICU transliterators keep no state between
-// calls, but their thread-safety is not promised, so none is shared.
-icu::Transliterator* TraditionalToSimplified() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(
-        icu::Transliterator::createInstance("Traditional-Simplified",
-                                            UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) made.reset();
-    return made;
-  }();
-  return t.get();
+struct T2S {
+  UChar32 traditional, simplified;
+};
+// Sorted by the traditional character; generated at build time from ICU's
+// Traditional-Simplified transform (tools/gen_t2s.cc).
+constexpr T2S kT2S[] = {
+#include "t2s_table.inc"
+};
+
+UChar32 ToSimplified(UChar32 c) {
+  if (c < 0x3400) return c;
+  const T2S* end = kT2S + sizeof(kT2S) / sizeof(kT2S[0]);
+  const T2S* it = std::lower_bound(
+      kT2S, end, c, [](const T2S& e, UChar32 v) { return e.traditional < v; });
+  return it != end && it->traditional == c ? it->simplified : c;
 }
 
 bool IsCjk(UChar32 c) {
@@ -81,7 +84,7 @@ icu::UnicodeString Tidy(const icu::UnicodeString& in) {
   for (int32_t i = 0; i < in.length();) {
     UChar32 c = in.char32At(i);
     i += U16_LENGTH(c);
-    cps.push_back(MapQuote(c));
+    cps.push_back(MapQuote(ToSimplified(c)));
   }
   // (dash) as an enumerator: "(―)" -> "(一)".
   for (size_t i = 0; i + 2 < cps.size(); ++i) {
@@ -120,8 +123,6 @@ std::string NormalizeText(std::string_view raw) {
     icu::UnicodeString n = nfkc->normalize(s, status);
     if (U_SUCCESS(status)) s = n;
   }
-  if (icu::Transliterator* t2s = TraditionalToSimplified())
-    t2s->transliterate(s);
   s = Tidy(s);
   s.findAndReplace(icu::UnicodeString(kCommaPlaceholder),
                    icu::UnicodeString(kFullwidthComma));

@@ -6,7 +6,8 @@
 //   2. NFKC (full-width digits, letters and brackets become ASCII), except
 //      that the ideographic comma `，` is kept: NFKC would turn it into `,`,
 //      which then reads as a thousands separator;
-//   3. traditional to simplified characters (ICU Traditional-Simplified);
+//   3. traditional to simplified characters (ICU Traditional-Simplified,
+//      character by character, from a table generated at build time);
 //   4. curly and corner quotes to `"` and `'`;
 //   5. an enumerator typed with a dash, `(―)`, to `(一)`;
 //   6. whitespace (line breaks included) removed where it touches a CJK

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Benchmark: gongkai extract (extract + normalize + read + reconcile) against
+`pdftotext -layout` on the same PDFs, in the same run.
+
+Two ways, as users run them:
+  per-file  one process per file: `gongkai extract FILE` against
+            `pdftotext -layout FILE -` (start-up counts);
+  batch     one `gongkai extract DIR` against a loop of pdftotext over the
+            same files.
+For each: documents per second, peak resident memory of one process, and
+the ratio gongkai / pdftotext of the wall time (median of --repeat runs).
+
+Usage: tools/bench/bench.py [--gongkai build/gongkai] [--repeat 5] [DIR|PDF...]
+       (default inputs: corpus/real and corpus/synthetic)
+This is a tool, not a test: timings depend on the machine.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run(cmd):
+    """Runs cmd, output discarded; returns (seconds, peak RSS in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss
+
+
+def pdfs(paths):
+    out = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, _, files in os.walk(p):
+                out += [os.path.join(root, f) for f in files if f.endswith(".pdf")]
+        elif p.endswith(".pdf"):
+            out.append(p)
+    return sorted(out)
+
+
+def measure(label, commands, repeat):
+    times, peak = [], 0
+    for _ in range(repeat):
+        total = 0
+        for cmd in commands:
+            t, rss = run(cmd)
+            total += t
+            peak = max(peak, rss)
+        times.append(total)
+    return statistics.median(times), peak
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("inputs", nargs="*", default=["corpus/real", "corpus/synthetic"])
+    ap.add_argument("--gongkai", default="build/gongkai")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    files = pdfs(args.inputs)
+    if not files:
+        sys.exit("bench: no PDF files")
+    tmp = tempfile.mkdtemp()
+    for i, f in enumerate(files):
+        os.symlink(os.path.abspath(f), os.path.join(tmp, f"{i:05d}-{os.path.basename(f)}"))
+    n = len(files)
+    # Warm the page cache and check both programs run.
+    for f in files:
+        run([args.gongkai, "extract", f])
+        run(["pdftotext", "-layout", f, "-"])
+    rows = []
+    g, g_rss = measure("gongkai", [[args.gongkai, "extract", f] for f in files], args.repeat)
+    p, p_rss = measure("pdftotext", [["pdftotext", "-layout", f, "-"] for f in files], args.repeat)
+    rows.append(("per-file", g, g_rss, p, p_rss))
+    g, g_rss = measure("gongkai", [[args.gongkai, "extract", tmp]], args.repeat)
+    p, p_rss = measure("pdftotext", [["pdftotext", "-layout", f, "-"] for f in files], args.repeat)
+    rows.append(("batch", g, g_rss, p, p_rss))
+    print(f"{n} PDFs, median of {args.repeat} runs")
+    print(f"{'mode':9} {'gongkai docs/s':>15} {'peak MiB':>9} {'pdftotext docs/s':>17} {'peak MiB':>9} {'time ratio':>11}")
+    for mode, g, g_rss, p, p_rss in rows:
+        print(f"{mode:9} {n / g:15.1f} {g_rss / 1024:9.1f} {n / p:17.1f} {p_rss / 1024:9.1f} {g / p:11.2f}")
+    for f in os.listdir(tmp):
+        os.unlink(os.path.join(tmp, f))
+    os.rmdir(tmp)
+
+
+if __name__ == "__main__":
+    main()
