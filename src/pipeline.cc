@@ -5,6 +5,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "src/metadata.h"
 #include "src/normalize.h"
 #include "src/reader.h"
 #include "src/reconcile.h"
@@ -69,12 +70,14 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
 
 }  // namespace
 
-Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules) {
+Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules,
+                        const Divisions* divisions) {
   Normalize(doc);
   const RuleSet* set = ChooseRuleSet(doc, rules);
   if (!set) return Report();
   Report report = ReadReport(doc, *set);
   Reconcile(*set, report);
+  ReadMetadata(doc, *set, divisions, &report);
   return report;
 }
 
@@ -91,7 +94,8 @@ StatusOr<Document> ExtractFile(const std::string& path,
 
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const std::vector<Extractor>& registry,
-                    const std::vector<RuleSet>& rules, const Limits& limits) {
+                    const std::vector<RuleSet>& rules, const Limits& limits,
+                    const Divisions* divisions) {
   Record record;
   record.source.path = path;
   StatusOr<Document> doc =
@@ -102,7 +106,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   }
   record.pages = doc->pages;
   record.metadata = doc->metadata;
-  Report report = ReadAndReconcile(*doc, rules);
+  Report report = ReadAndReconcile(*doc, rules, divisions);
   if (report.figures.empty()) {
     record.error = Status::Error(
         "read", "not_a_report",
@@ -125,7 +129,8 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
 
 Record ProcessFile(const std::string& path,
                    const std::vector<Extractor>& registry,
-                   const std::vector<RuleSet>& rules, const Limits& limits) {
+                   const std::vector<RuleSet>& rules, const Limits& limits,
+                   const Divisions* divisions) {
   Record record;
   record.source.path = path;
   std::string bytes;
@@ -134,7 +139,7 @@ Record ProcessFile(const std::string& path,
     record.error = s;
     return record;
   }
-  return ProcessBytes(path, bytes, registry, rules, limits);
+  return ProcessBytes(path, bytes, registry, rules, limits, divisions);
 }
 
 }  // namespace gongkai

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/divisions.h"
 #include "src/document.h"
 #include "src/extractor.h"
 #include "src/report.h"
@@ -34,15 +35,18 @@ struct Record {
 };
 
 // Runs the whole pipeline on `bytes`, named `path` in the record.
+// `divisions` (may be null) resolves the agency's region.
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const std::vector<Extractor>& registry,
-                    const std::vector<RuleSet>& rules, const Limits& limits);
+                    const std::vector<RuleSet>& rules, const Limits& limits,
+                    const Divisions* divisions = nullptr);
 
 // Reads `path` (refusing files over limits.max_file_bytes) and runs
 // ProcessBytes. A file that cannot be read gives an error record.
 Record ProcessFile(const std::string& path,
                    const std::vector<Extractor>& registry,
-                   const std::vector<RuleSet>& rules, const Limits& limits);
+                   const std::vector<RuleSet>& rules, const Limits& limits,
+                   const Divisions* divisions = nullptr);
 
 // Reads `path` (within limits), sniffs it and runs its extractor: the
 // document as extracted, not yet normalized; the source is filled.
@@ -52,7 +56,8 @@ StatusOr<Document> ExtractFile(const std::string& path,
 
 // Runs normalize, read and reconcile on an extracted document: the part of
 // the pipeline after extraction (tests inject changes into `doc` first).
-Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules);
+Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules,
+                        const Divisions* divisions = nullptr);
 
 }  // namespace gongkai
 

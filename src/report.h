@@ -39,8 +39,19 @@ struct Finding {
   std::string message;
 };
 
+// Whose report it is and when it appeared (src/metadata.h).
+struct ReportMeta {
+  std::string agency;            // as printed, "" if not found
+  std::string agency_source;     // "title", "signature" or ""
+  int year = 0;                  // the report year, 0 if not found
+  std::string published;         // YYYY-MM-DD, "" if not found
+  std::string published_source;  // "signature" or "file metadata"
+  std::string province, city, county, division_code, level, region_note;
+};
+
 struct Report {
   std::string version;
+  ReportMeta meta;
   std::vector<Figure> figures;  // in rules order
   std::vector<std::string> tables_found, tables_missing, required_missing;
   std::vector<Diagnostic> diagnostics;

@@ -72,8 +72,22 @@ struct Check {
   int line = 0;
 };
 
+// How to read whose report it is, and when it was due (rules/README.md,
+// "Metadata").
+struct MetaRules {
+  std::vector<std::shared_ptr<RE2>> title;      // groups (?P<agency>) (?P<year>)
+  std::vector<std::shared_ptr<RE2>> year;       // group 1: the report year
+  std::vector<std::shared_ptr<RE2>> signature;  // a line that is an agency
+  std::vector<std::shared_ptr<RE2>> date;       // groups 1-3: year, month, day
+  std::vector<std::string> township;            // name endings of township bodies
+  // Publication deadline by agency name ending ("*": any), as "MM-DD" of
+  // the year after the report year; the first that matches applies.
+  std::vector<std::pair<std::string, std::string>> deadlines;
+};
+
 struct RuleSet {
   std::string file;
+  MetaRules meta;
   std::string version;
   std::vector<std::string> fingerprint;  // LabelKeys
   std::vector<TableRule> tables;

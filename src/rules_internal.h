@@ -28,6 +28,8 @@ struct Parser {
   // Checks are parsed last, once every table is known.
   std::vector<std::pair<int, std::string>> pending_checks;
 
+  // Parses a whole file's text line by line (continuations joined).
+  void ParseText(const std::string& text);
   void ParseLine(const std::string& line);
   void ParseTableLine(const std::vector<std::string>& words,
                       const std::string& rest);
@@ -35,6 +37,12 @@ struct Parser {
                 bool is_group);
   bool ParseLabel(const std::string& text, LabelAlternative* out);
   void ParseSet(const std::vector<std::string>& words);
+  // `meta`, `township`, `deadline` lines (rules_meta.cc).
+  void ParseMeta(const std::vector<std::string>& words, const std::string& line);
+  // `include FILE`: parses another file, relative to this one.
+  void ParseInclude(const std::vector<std::string>& words);
+  std::string dir;    // directory of the file being parsed
+  int include_depth = 0;
   void ParseCheck(const std::string& line);
   void Finish();
   void Error(const std::string& message);

@@ -256,11 +256,42 @@ void Parser::ParseLine(const std::string& line) {
     ParseTableLine(words, line);
   } else if (kw == "set") {
     ParseSet(words);
+  } else if (kw == "meta" || kw == "township" || kw == "deadline") {
+    ParseMeta(words, line);
+  } else if (kw == "include") {
+    ParseInclude(words);
   } else if (kw == "check") {
     pending_checks.push_back({line_no, line});
   } else {
     Error("unknown keyword '" + kw + "'");
   }
+}
+
+void Parser::ParseText(const std::string& text) {
+  std::istringstream in(text);
+  std::string raw, logical;
+  int logical_line = 0, n = 0;
+  auto flush = [&] {
+    if (!logical.empty()) {
+      line_no = logical_line;
+      ParseLine(logical);
+    }
+    logical.clear();
+  };
+  while (std::getline(in, raw)) {
+    ++n;
+    std::string line = StripComment(raw);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    if (!logical.empty() && IsContinuation(line, first, logical)) {
+      logical += " " + line.substr(first);
+      continue;
+    }
+    flush();
+    logical = line;
+    logical_line = n;
+  }
+  flush();
 }
 
 void Parser::Finish() {
@@ -299,30 +330,9 @@ StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file) {
   Parser p;
   p.file = file;
   p.rules.file = file;
-  std::istringstream in(text);
-  std::string raw, logical;
-  int logical_line = 0, n = 0;
-  auto flush = [&] {
-    if (!logical.empty()) {
-      p.line_no = logical_line;
-      p.ParseLine(logical);
-    }
-    logical.clear();
-  };
-  while (std::getline(in, raw)) {
-    ++n;
-    std::string line = StripComment(raw);
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string::npos) continue;
-    if (!logical.empty() && IsContinuation(line, first, logical)) {
-      logical += " " + line.substr(first);
-      continue;
-    }
-    flush();
-    logical = line;
-    logical_line = n;
-  }
-  flush();
+  const size_t slash = file.rfind('/');
+  p.dir = slash == std::string::npos ? "" : file.substr(0, slash);
+  p.ParseText(text);
   p.Finish();
   if (!p.errors.empty()) {
     std::string msg;

@@ -58,6 +58,29 @@ void AddReportFields(const Report& report, Json& out) {
   out["diagnostics"] = std::move(diagnostics);
 }
 
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json ReportJson(const Report& report, const Metadata& file) {
+  const ReportMeta& m = report.meta;
+  Json j;
+  j["version"] = report.version;
+  j["agency"] = OrNull(m.agency);
+  j["agency_source"] = OrNull(m.agency_source);
+  j["year"] = m.year ? Json(m.year) : Json(nullptr);
+  j["published"] = OrNull(m.published);
+  j["published_source"] = OrNull(m.published_source);
+  j["level"] = OrNull(m.level);
+  Json region;
+  region["province"] = OrNull(m.province);
+  region["city"] = OrNull(m.city);
+  region["county"] = OrNull(m.county);
+  region["code"] = OrNull(m.division_code);
+  if (!m.region_note.empty()) region["note"] = m.region_note;
+  j["region"] = std::move(region);
+  if (!file.title.empty()) j["title"] = file.title;
+  return j;
+}
+
 }  // namespace
 
 Json RecordToJson(const Record& record) {
@@ -73,10 +96,7 @@ Json RecordToJson(const Record& record) {
     source["encoding"] = record.source.encoding;
   out["source"] = std::move(source);
   if (record.report) {
-    Json report;
-    report["version"] = record.report->version;
-    if (!record.metadata.title.empty()) report["title"] = record.metadata.title;
-    out["report"] = std::move(report);
+    out["report"] = ReportJson(*record.report, record.metadata);
     AddReportFields(*record.report, out);
     return out;
   }

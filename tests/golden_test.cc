@@ -5,6 +5,7 @@
 // exactly the listed error findings.
 //
 // Expected file: {"source": FILE, "also": [FILE...], "version": V,
+//                 "report": {agency, year, published, ..., region} (optional),
 //                 "figures": {id: value|null}, "error_findings": [check ids]}
 // Every file of "source" and "also" (the same report in other formats, as
 // in corpus/synthetic) must match: a differential test across formats.
@@ -46,11 +47,17 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 void CheckSource(const std::string& source, const json& expected,
                  const std::string& expected_name) {
   Record record =
-      ProcessFile(source, DefaultExtractors(), testing::Rules(), Limits());
+      ProcessFile(source, DefaultExtractors(), testing::Rules(), Limits(),
+                  &testing::TestDivisions());
   ASSERT_TRUE(record.report.has_value())
       << source << ": " << record.error.ToString();
   json got = RecordToJson(record);
   EXPECT_EQ(got["report"]["version"], expected["version"]) << source;
+  if (expected.contains("report")) {  // agency, year, publication, region
+    for (auto it = expected["report"].begin(); it != expected["report"].end(); ++it) {
+      EXPECT_EQ(got["report"][it.key()], it.value()) << source << ": report." << it.key();
+    }
+  }
 
   // A readable diff: every missing, extra or different figure.
   std::string diff;

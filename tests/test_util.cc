@@ -30,6 +30,18 @@ const std::vector<RuleSet>& Rules() {
   return *rules;
 }
 
+const Divisions& TestDivisions() {
+  static const Divisions* divisions = [] {
+    StatusOr<Divisions> d = Divisions::Load(SourcePath("data/divisions"));
+    if (!d.ok()) {
+      std::fprintf(stderr, "cannot load divisions: %s\n", d.status().ToString().c_str());
+      std::abort();
+    }
+    return new Divisions(std::move(*d));
+  }();
+  return *divisions;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buf;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "src/divisions.h"
 #include "src/document.h"
 #include "src/rules.h"
 
@@ -15,6 +16,8 @@ namespace gongkai::testing {
 std::string SourcePath(const std::string& relative);
 // Returns the rule sets of rules/ (loaded once; aborts the test on failure).
 const std::vector<RuleSet>& Rules();
+// Returns the divisions of data/divisions (loaded once).
+const Divisions& TestDivisions();
 // Returns the contents of a file ("" if unreadable).
 std::string ReadFile(const std::string& path);
 // Writes `bytes` to `path`.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "extractors/registry.h"
+#include "src/divisions.h"
 #include "src/normalize.h"
 #include "src/pipeline.h"
 #include "src/rules.h"
@@ -40,8 +41,13 @@ template <typename Emit>
 void ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
                    Emit emit) {
   const std::vector<Extractor> registry = DefaultExtractors();
+  StatusOr<Divisions> divisions = Divisions::Load(options.data_dir + "/divisions");
+  if (!divisions.ok()) {
+    std::cerr << "gongkai: warning: no regions: " << divisions.status().message() << "\n";
+  }
+  const Divisions* d = divisions.ok() ? &*divisions : nullptr;
   for (const std::string& path : ExpandInputs(options.inputs)) {
-    emit(ProcessFile(path, registry, rules, options.limits));
+    emit(ProcessFile(path, registry, rules, options.limits, d));
   }
 }
 

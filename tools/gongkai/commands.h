@@ -22,6 +22,7 @@ enum ExitCode {
 
 struct Options {
   std::string rules_dir;
+  std::string data_dir;  // holds divisions/
   bool pretty = false;
   Limits limits;
   std::vector<std::string> inputs;  // files, directories, or "-" for stdin

@@ -33,6 +33,8 @@ inputs:
 options:
   --rules DIR           rules directory (default: $GONGKAI_RULES, else the
                         rules/ of the source tree this program was built from)
+  --data DIR            data directory with divisions/ (default: $GONGKAI_DATA,
+                        else the data/ of the source tree)
   --pretty              indent the JSON of extract
   --max-file-mb N       refuse input files larger than N MiB (default 200)
   -h, --help            show this help
@@ -64,6 +66,8 @@ int main(int argc, char** argv) {
   Options options;
   const char* env_rules = std::getenv("GONGKAI_RULES");
   options.rules_dir = env_rules && *env_rules ? env_rules : GONGKAI_RULES_DIR;
+  const char* env_data = std::getenv("GONGKAI_DATA");
+  options.data_dir = env_data && *env_data ? env_data : GONGKAI_DATA_DIR;
   int first = 2;
   if (command == "rules") {
     if (argc < 3 || std::strcmp(argv[2], "check") != 0)
@@ -77,11 +81,13 @@ int main(int argc, char** argv) {
       return kExitOk;
     } else if (arg == "--pretty") {
       options.pretty = true;
-    } else if (arg == "--rules" || arg == "--max-file-mb") {
+    } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb") {
       if (i + 1 >= argc) return Usage(arg + " needs a value");
       std::string value = argv[++i];
       if (arg == "--rules") {
         options.rules_dir = value;
+      } else if (arg == "--data") {
+        options.data_dir = value;
       } else {
         char* end = nullptr;
         long mb = std::strtol(value.c_str(), &end, 10);

@@ -1,0 +1,78 @@
+// The metadata lines of a rules file (`meta`, `township`, `deadline`) and
+// `include`. Syntax: rules/README.md.
+#include <fstream>
+#include <sstream>
+
+#include "src/rules_internal.h"
+
+namespace gongkai::rules_internal {
+
+void Parser::ParseMeta(const std::vector<std::string>& words, const std::string& line) {
+  const std::string& kw = words[0];
+  if (kw == "township") {
+    for (const std::string& s : SplitBars(line.substr(line.find(kw) + kw.size()))) {
+      if (!s.empty()) rules.meta.township.push_back(s);
+    }
+    return;
+  }
+  if (kw == "deadline") {
+    if (words.size() != 3 || words[2].size() != 5 || words[2][2] != '-') {
+      return Error("deadline needs a name ending (or *) and MM-DD");
+    }
+    rules.meta.deadlines.emplace_back(words[1], words[2]);
+    return;
+  }
+  // meta NAME PATTERN
+  if (words.size() < 3) return Error("meta needs a name and a pattern");
+  const std::string& name = words[1];
+  std::string pattern = line.substr(line.find(name, line.find(kw) + kw.size()) + name.size());
+  pattern.erase(0, pattern.find_first_not_of(" \t"));
+  auto re = std::make_shared<RE2>(pattern, RE2::Quiet);
+  if (!re->ok()) return Error("bad pattern '" + pattern + "': " + re->error());
+  if (name == "title") {
+    if (re->NamedCapturingGroups().count("agency") == 0) {
+      return Error("a title pattern needs a (?P<agency>...) group");
+    }
+    rules.meta.title.push_back(re);
+  } else if (name == "year") {
+    if (re->NumberOfCapturingGroups() < 1) return Error("a year pattern needs a group");
+    rules.meta.year.push_back(re);
+  } else if (name == "signature") {
+    rules.meta.signature.push_back(re);
+  } else if (name == "date") {
+    if (re->NumberOfCapturingGroups() != 3) return Error("a date pattern needs 3 groups");
+    rules.meta.date.push_back(re);
+  } else {
+    Error("unknown meta '" + name + "' (title, year, signature, date)");
+  }
+}
+
+void Parser::ParseInclude(const std::vector<std::string>& words) {
+  if (words.size() != 2) return Error("include needs one file name");
+  if (include_depth >= 4) return Error("includes nested too deep");
+  const std::string path = dir.empty() ? words[1] : dir + "/" + words[1];
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error("cannot open included file " + path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  Parser sub;
+  sub.file = path;
+  sub.dir = dir;
+  sub.include_depth = include_depth + 1;
+  sub.ParseText(buf.str());
+  errors.insert(errors.end(), sub.errors.begin(), sub.errors.end());
+  MetaRules& m = rules.meta;
+  const MetaRules& s = sub.rules.meta;
+  m.title.insert(m.title.end(), s.title.begin(), s.title.end());
+  m.year.insert(m.year.end(), s.year.begin(), s.year.end());
+  m.signature.insert(m.signature.end(), s.signature.begin(), s.signature.end());
+  m.date.insert(m.date.end(), s.date.begin(), s.date.end());
+  m.township.insert(m.township.end(), s.township.begin(), s.township.end());
+  m.deadlines.insert(m.deadlines.end(), s.deadlines.begin(), s.deadlines.end());
+  for (auto& [name, items] : sub.sets) sets.emplace(name, items);
+  if (!sub.rules.tables.empty() || !sub.pending_checks.empty()) {
+    Error("an included file may hold only meta, township, deadline and set lines");
+  }
+}
+
+}  // namespace gongkai::rules_internal
