@@ -8,7 +8,8 @@ namespace gongkai {
 namespace {
 
 // Parses `code,"name",parent...` lines; returns rows of fields.
-StatusOr<std::vector<std::vector<std::string>>> ReadCsv(const std::string& path) {
+StatusOr<std::vector<std::vector<std::string>>> ReadCsv(
+    const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::Error("data", "not_found", path + ": cannot open");
   std::vector<std::vector<std::string>> rows;
@@ -40,7 +41,8 @@ StatusOr<std::vector<std::vector<std::string>>> ReadCsv(const std::string& path)
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -50,18 +52,21 @@ StatusOr<Divisions> Divisions::Load(const std::string& dir) {
   const char* files[] = {"provinces.csv", "cities.csv", "areas.csv"};
   std::vector<Division>* tables[] = {&d.provinces_, &d.cities_, &d.areas_};
   for (int i = 0; i < 3; ++i) {
-    StatusOr<std::vector<std::vector<std::string>>> rows = ReadCsv(dir + "/" + files[i]);
+    StatusOr<std::vector<std::vector<std::string>>> rows =
+        ReadCsv(dir + "/" + files[i]);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
-      if (r[1] == "市辖区" || r[1] == "县" || r[1] == "省直辖县级行政区划") continue;
+      if (r[1] == "市辖区" || r[1] == "县" || r[1] == "省直辖县级行政区划")
+        continue;
       tables[i]->push_back({r[0], r[1], r.size() > 2 ? r[2] : ""});
     }
   }
   return d;
 }
 
-Region Divisions::Resolve(const std::string& agency,
-                          const std::vector<std::string>& township_endings) const {
+Region Divisions::Resolve(
+    const std::string& agency,
+    const std::vector<std::string>& township_endings) const {
   Region region;
   const Division* province = nullptr;
   const Division* city = nullptr;
@@ -81,7 +86,8 @@ Region Divisions::Resolve(const std::string& agency,
     counties.push_back(&a);
   }
   if (counties.size() > 1) {
-    region.note = "county name shared by " + std::to_string(counties.size()) + " divisions";
+    region.note = "county name shared by " + std::to_string(counties.size()) +
+                  " divisions";
     counties.clear();
   }
   const Division* county = counties.empty() ? nullptr : counties.front();
@@ -100,13 +106,19 @@ Region Divisions::Resolve(const std::string& agency,
       if (county->code.compare(0, 2, p.code) == 0) province = &p;
     }
   }
-  if (province) region.province = province->name, region.code = province->code, region.level = "province";
-  if (city) region.city = city->name, region.code = city->code, region.level = "city";
-  if (county) region.county = county->name, region.code = county->code, region.level = "county";
+  if (province)
+    region.province = province->name, region.code = province->code,
+    region.level = "province";
+  if (city)
+    region.city = city->name, region.code = city->code, region.level = "city";
+  if (county)
+    region.county = county->name, region.code = county->code,
+    region.level = "county";
   for (const std::string& ending : township_endings) {
     if (EndsWith(agency, ending)) region.level = "township";
   }
-  if (region.level.empty() && region.note.empty()) region.note = "no division named in the agency";
+  if (region.level.empty() && region.note.empty())
+    region.note = "no division named in the agency";
   return region;
 }
 

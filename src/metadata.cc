@@ -9,7 +9,7 @@
 namespace gongkai {
 namespace {
 
-constexpr int kMaxTitleLine = 40;   // code points
+constexpr int kMaxTitleLine = 40;  // code points
 constexpr int kMaxSignature = 40;
 constexpr size_t kTitleBlocks = 3;
 constexpr size_t kSignatureBlocks = 8;
@@ -31,7 +31,8 @@ std::string Compact(const std::string& s) {
   return out;
 }
 
-bool MatchTitle(const RuleSet& rules, const std::string& text, ReportMeta* meta) {
+bool MatchTitle(const RuleSet& rules, const std::string& text,
+                ReportMeta* meta) {
   for (const auto& re : rules.meta.title) {
     const auto& groups = re->NamedCapturingGroups();
     const int n = re->NumberOfCapturingGroups();
@@ -68,19 +69,23 @@ std::string IsoDate(int y, int m, int d) {
 std::string FileDate(const std::string& raw) {
   std::string s = raw.rfind("D:", 0) == 0 ? raw.substr(2) : raw;
   if (s.size() >= 8 && s.find('-') == std::string::npos) {
-    return IsoDate(std::atoi(s.substr(0, 4).c_str()), std::atoi(s.substr(4, 2).c_str()),
+    return IsoDate(std::atoi(s.substr(0, 4).c_str()),
+                   std::atoi(s.substr(4, 2).c_str()),
                    std::atoi(s.substr(6, 2).c_str()));
   }
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
-    return IsoDate(std::atoi(s.substr(0, 4).c_str()), std::atoi(s.substr(5, 2).c_str()),
+    return IsoDate(std::atoi(s.substr(0, 4).c_str()),
+                   std::atoi(s.substr(5, 2).c_str()),
                    std::atoi(s.substr(8, 2).c_str()));
   }
   return "";
 }
 
-void ReadSignature(const RuleSet& rules, const std::vector<const std::string*>& blocks,
+void ReadSignature(const RuleSet& rules,
+                   const std::vector<const std::string*>& blocks,
                    ReportMeta* meta, std::string* signer) {
-  const size_t from = blocks.size() > kSignatureBlocks ? blocks.size() - kSignatureBlocks : 0;
+  const size_t from =
+      blocks.size() > kSignatureBlocks ? blocks.size() - kSignatureBlocks : 0;
   for (size_t i = blocks.size(); i-- > from;) {
     const std::string line = Compact(*blocks[i]);
     if (CodePointCount(line) > kMaxSignature) continue;
@@ -104,9 +109,10 @@ void CheckDeadline(const RuleSet& rules, Report* report) {
   const ReportMeta& m = report->meta;
   if (m.year == 0 || m.published.empty() || m.agency.empty()) return;
   for (const auto& [ending, month_day] : rules.meta.deadlines) {
-    const bool applies = ending == "*" || (m.agency.size() >= ending.size() &&
-                                           m.agency.compare(m.agency.size() - ending.size(),
-                                                            ending.size(), ending) == 0);
+    const bool applies =
+        ending == "*" || (m.agency.size() >= ending.size() &&
+                          m.agency.compare(m.agency.size() - ending.size(),
+                                           ending.size(), ending) == 0);
     if (!applies) continue;
     const std::string due = std::to_string(m.year + 1) + "-" + month_day;
     if (m.published > due) {
@@ -114,7 +120,8 @@ void CheckDeadline(const RuleSet& rules, Report* report) {
       f.check = "deadline";
       f.severity = "warning";
       f.result = "late";
-      f.message = "published " + m.published + " (" + m.published_source + "), due by " + due;
+      f.message = "published " + m.published + " (" + m.published_source +
+                  "), due by " + due;
       report->findings.push_back(std::move(f));
     }
     return;
@@ -123,8 +130,8 @@ void CheckDeadline(const RuleSet& rules, Report* report) {
 
 }  // namespace
 
-void ReadMetadata(const Document& doc, const RuleSet& rules, const Divisions* divisions,
-                  Report* report) {
+void ReadMetadata(const Document& doc, const RuleSet& rules,
+                  const Divisions* divisions, Report* report) {
   ReportMeta& meta = report->meta;
   const std::vector<const std::string*> blocks = TextBlocks(doc);
   // Title: one, two or three short leading lines, then the file's title.
@@ -142,7 +149,8 @@ void ReadMetadata(const Document& doc, const RuleSet& rules, const Divisions* di
   if (meta.agency.empty() && meta.year == 0 && !doc.metadata.title.empty()) {
     MatchTitle(rules, Compact(doc.metadata.title), &meta);
   }
-  for (size_t i = 0; meta.year == 0 && i < blocks.size() && i < kYearBlocks; ++i) {
+  for (size_t i = 0; meta.year == 0 && i < blocks.size() && i < kYearBlocks;
+       ++i) {
     for (const auto& re : rules.meta.year) {
       int y = 0;
       if (RE2::PartialMatch(*blocks[i], *re, &y) && y > 1990 && y < 2100) {

@@ -24,8 +24,8 @@ namespace gongkai {
 
 // Fills report->meta from `doc` (normalized) and appends the deadline
 // finding if due. `divisions` may be null (no region is resolved).
-void ReadMetadata(const Document& doc, const RuleSet& rules, const Divisions* divisions,
-                  Report* report);
+void ReadMetadata(const Document& doc, const RuleSet& rules,
+                  const Divisions* divisions, Report* report);
 
 }  // namespace gongkai
 

@@ -110,7 +110,7 @@ void Reconcile(const RuleSet& rules, Report& report) {
   for (const Check& check : rules.checks) {
     if (check.kind == "domain") {
       CheckDomain(check, report);
-    } else {
+    } else if (check.kind == "sum") {
       CheckSum(check, index, report);
     }
   }

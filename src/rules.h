@@ -60,6 +60,10 @@ struct TableRule {
   std::string FigureId(const RowRule& row, size_t column) const;
 };
 
+// In a check, a figure id after this prefix is read from the same agency's
+// report of the year before (a dataset check, run after ingest).
+inline const std::string kPreviousPrefix = "prev:";
+
 // A check instance: `lhs = rhs` (sums of figures), or a domain check.
 struct Check {
   std::string id;                     // "H1.new": rule id, then the loop value
@@ -75,11 +79,11 @@ struct Check {
 // How to read whose report it is, and when it was due (rules/README.md,
 // "Metadata").
 struct MetaRules {
-  std::vector<std::shared_ptr<RE2>> title;      // groups (?P<agency>) (?P<year>)
-  std::vector<std::shared_ptr<RE2>> year;       // group 1: the report year
+  std::vector<std::shared_ptr<RE2>> title;  // groups (?P<agency>) (?P<year>)
+  std::vector<std::shared_ptr<RE2>> year;   // group 1: the report year
   std::vector<std::shared_ptr<RE2>> signature;  // a line that is an agency
   std::vector<std::shared_ptr<RE2>> date;       // groups 1-3: year, month, day
-  std::vector<std::string> township;            // name endings of township bodies
+  std::vector<std::string> township;  // name endings of township bodies
   // Publication deadline by agency name ending ("*": any), as "MM-DD" of
   // the year after the report year; the first that matches applies.
   std::vector<std::pair<std::string, std::string>> deadlines;

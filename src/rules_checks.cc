@@ -144,7 +144,7 @@ void Parser::ParseCheck(const std::string& line) {
         check.globs.push_back(prefix);
       }
     } else {
-      check.kind = "sum";
+      check.kind = "sum";  // "dataset" once a prev: term is seen
       std::vector<std::string>* side = &check.lhs;
       bool expect_term = true;
       for (const std::string& w : expr) {
@@ -158,7 +158,12 @@ void Parser::ParseCheck(const std::string& line) {
           if (!expect_term)
             return Error("expected '+' or '=' before '" + w + "'");
           for (std::string& f : ExpandTerm(Substitute(w, var, value))) {
-            if (!known.count(f)) Error("unknown figure id '" + f + "'");
+            // `prev:` names the figure in last year's report of the agency.
+            const bool previous = f.rfind(kPreviousPrefix, 0) == 0;
+            if (previous) check.kind = "dataset";
+            const std::string id =
+                previous ? f.substr(kPreviousPrefix.size()) : f;
+            if (!known.count(id)) Error("unknown figure id '" + id + "'");
             side->push_back(std::move(f));
           }
           expect_term = false;

@@ -38,10 +38,11 @@ struct Parser {
   bool ParseLabel(const std::string& text, LabelAlternative* out);
   void ParseSet(const std::vector<std::string>& words);
   // `meta`, `township`, `deadline` lines (rules_meta.cc).
-  void ParseMeta(const std::vector<std::string>& words, const std::string& line);
+  void ParseMeta(const std::vector<std::string>& words,
+                 const std::string& line);
   // `include FILE`: parses another file, relative to this one.
   void ParseInclude(const std::vector<std::string>& words);
-  std::string dir;    // directory of the file being parsed
+  std::string dir;  // directory of the file being parsed
   int include_depth = 0;
   void ParseCheck(const std::string& line);
   void Finish();

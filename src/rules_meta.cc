@@ -7,10 +7,12 @@
 
 namespace gongkai::rules_internal {
 
-void Parser::ParseMeta(const std::vector<std::string>& words, const std::string& line) {
+void Parser::ParseMeta(const std::vector<std::string>& words,
+                       const std::string& line) {
   const std::string& kw = words[0];
   if (kw == "township") {
-    for (const std::string& s : SplitBars(line.substr(line.find(kw) + kw.size()))) {
+    for (const std::string& s :
+         SplitBars(line.substr(line.find(kw) + kw.size()))) {
       if (!s.empty()) rules.meta.township.push_back(s);
     }
     return;
@@ -25,7 +27,8 @@ void Parser::ParseMeta(const std::vector<std::string>& words, const std::string&
   // meta NAME PATTERN
   if (words.size() < 3) return Error("meta needs a name and a pattern");
   const std::string& name = words[1];
-  std::string pattern = line.substr(line.find(name, line.find(kw) + kw.size()) + name.size());
+  std::string pattern =
+      line.substr(line.find(name, line.find(kw) + kw.size()) + name.size());
   pattern.erase(0, pattern.find_first_not_of(" \t"));
   auto re = std::make_shared<RE2>(pattern, RE2::Quiet);
   if (!re->ok()) return Error("bad pattern '" + pattern + "': " + re->error());
@@ -35,12 +38,14 @@ void Parser::ParseMeta(const std::vector<std::string>& words, const std::string&
     }
     rules.meta.title.push_back(re);
   } else if (name == "year") {
-    if (re->NumberOfCapturingGroups() < 1) return Error("a year pattern needs a group");
+    if (re->NumberOfCapturingGroups() < 1)
+      return Error("a year pattern needs a group");
     rules.meta.year.push_back(re);
   } else if (name == "signature") {
     rules.meta.signature.push_back(re);
   } else if (name == "date") {
-    if (re->NumberOfCapturingGroups() != 3) return Error("a date pattern needs 3 groups");
+    if (re->NumberOfCapturingGroups() != 3)
+      return Error("a date pattern needs 3 groups");
     rules.meta.date.push_back(re);
   } else {
     Error("unknown meta '" + name + "' (title, year, signature, date)");
@@ -71,7 +76,9 @@ void Parser::ParseInclude(const std::vector<std::string>& words) {
   m.deadlines.insert(m.deadlines.end(), s.deadlines.begin(), s.deadlines.end());
   for (auto& [name, items] : sub.sets) sets.emplace(name, items);
   if (!sub.rules.tables.empty() || !sub.pending_checks.empty()) {
-    Error("an included file may hold only meta, township, deadline and set lines");
+    Error(
+        "an included file may hold only meta, township, deadline and set "
+        "lines");
   }
 }
 

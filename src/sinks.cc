@@ -58,7 +58,9 @@ void AddReportFields(const Report& report, Json& out) {
   out["diagnostics"] = std::move(diagnostics);
 }
 
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json OrNull(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
 Json ReportJson(const Report& report, const Metadata& file) {
   const ReportMeta& m = report.meta;

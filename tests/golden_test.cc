@@ -46,16 +46,17 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 
 void CheckSource(const std::string& source, const json& expected,
                  const std::string& expected_name) {
-  Record record =
-      ProcessFile(source, DefaultExtractors(), testing::Rules(), Limits(),
-                  &testing::TestDivisions());
+  Record record = ProcessFile(source, DefaultExtractors(), testing::Rules(),
+                              Limits(), &testing::TestDivisions());
   ASSERT_TRUE(record.report.has_value())
       << source << ": " << record.error.ToString();
   json got = RecordToJson(record);
   EXPECT_EQ(got["report"]["version"], expected["version"]) << source;
   if (expected.contains("report")) {  // agency, year, publication, region
-    for (auto it = expected["report"].begin(); it != expected["report"].end(); ++it) {
-      EXPECT_EQ(got["report"][it.key()], it.value()) << source << ": report." << it.key();
+    for (auto it = expected["report"].begin(); it != expected["report"].end();
+         ++it) {
+      EXPECT_EQ(got["report"][it.key()], it.value())
+          << source << ": report." << it.key();
     }
   }
 

@@ -10,7 +10,8 @@
 namespace gongkai {
 namespace {
 
-Report Meta(const std::vector<std::string>& paragraphs, const std::string& created = "") {
+Report Meta(const std::vector<std::string>& paragraphs,
+            const std::string& created = "") {
   Document doc;
   for (const std::string& p : paragraphs) {
     Block b;
@@ -25,8 +26,9 @@ Report Meta(const std::vector<std::string>& paragraphs, const std::string& creat
 }
 
 TEST(Metadata, TitleOnTwoLinesAndSignature) {
-  Report r = Meta({"淮安市人民政府", "2024 年政府信息公开工作年度报告", "一、总体情况", "正文。",
-                   "淮安市人民政府办公室", "2025年1月20日"});
+  Report r =
+      Meta({"淮安市人民政府", "2024 年政府信息公开工作年度报告", "一、总体情况",
+            "正文。", "淮安市人民政府办公室", "2025年1月20日"});
   EXPECT_EQ(r.meta.agency, "淮安市人民政府");
   EXPECT_EQ(r.meta.agency_source, "title");
   EXPECT_EQ(r.meta.year, 2024);
@@ -38,8 +40,8 @@ TEST(Metadata, TitleOnTwoLinesAndSignature) {
 }
 
 TEST(Metadata, AgencyFromSignatureYearFromText) {
-  Report r = Meta({"根据要求，编制2022年度政府信息公开年度报告。", "一、总体情况",
-                   "兰州市公共资源交易中心", "2023年1月17日"});
+  Report r = Meta({"根据要求，编制2022年度政府信息公开年度报告。",
+                   "一、总体情况", "兰州市公共资源交易中心", "2023年1月17日"});
   EXPECT_EQ(r.meta.agency, "兰州市公共资源交易中心");
   EXPECT_EQ(r.meta.agency_source, "signature");
   EXPECT_EQ(r.meta.year, 2022);
@@ -57,7 +59,8 @@ TEST(Metadata, FileDateAndLateWarning) {
 }
 
 TEST(Metadata, GovernmentDeadlineIsMarch) {
-  Report r = Meta({"示例县人民政府2022年政府信息公开工作年度报告"}, "2023-03-20T08:00:00Z");
+  Report r = Meta({"示例县人民政府2022年政府信息公开工作年度报告"},
+                  "2023-03-20T08:00:00Z");
   EXPECT_TRUE(r.findings.empty());
 }
 

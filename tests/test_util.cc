@@ -34,7 +34,8 @@ const Divisions& TestDivisions() {
   static const Divisions* divisions = [] {
     StatusOr<Divisions> d = Divisions::Load(SourcePath("data/divisions"));
     if (!d.ok()) {
-      std::fprintf(stderr, "cannot load divisions: %s\n", d.status().ToString().c_str());
+      std::fprintf(stderr, "cannot load divisions: %s\n",
+                   d.status().ToString().c_str());
       std::abort();
     }
     return new Divisions(std::move(*d));
@@ -61,12 +62,13 @@ std::string TempDir() {
   return made ? std::string(made) : std::string();
 }
 
-CommandResult RunGongkai(const std::string& args,
-                         const std::string& stdin_text) {
+CommandResult RunGongkai(const std::string& args, const std::string& stdin_text,
+                         const std::string& env) {
   std::string dir = TempDir();
   std::string in = dir + "/stdin", out = dir + "/stdout";
   WriteFile(in, stdin_text);
-  std::string cmd = std::string(GONGKAI_BINARY) + " " + args + " <" + in +
+  std::string cmd = (env.empty() ? "" : env + " ") +
+                    std::string(GONGKAI_BINARY) + " " + args + " <" + in +
                     " >" + out + " 2>/dev/null";
   int status = std::system(cmd.c_str());
   CommandResult result;

@@ -29,9 +29,11 @@ struct CommandResult {
   int exit_code = -1;
   std::string out;  // standard output
 };
-// Runs the gongkai binary with `args` (a shell fragment) and optional stdin.
+// Runs the gongkai binary with `args` (a shell fragment), optional stdin and
+// environment assignments (`NAME=value ...`).
 CommandResult RunGongkai(const std::string& args,
-                         const std::string& stdin_text = "");
+                         const std::string& stdin_text = "",
+                         const std::string& env = "");
 
 // A one-table document from rows of cell texts (each row one physical row).
 Document TableDocument(const std::vector<std::string>& paragraphs_before,

@@ -15,7 +15,8 @@ namespace gongkai::fuzz {
 
 inline const std::vector<RuleSet>& Rules() {
   static const std::vector<RuleSet>* rules = [] {
-    StatusOr<std::vector<RuleSet>> r = LoadRulesDir(GONGKAI_SOURCE_DIR "/rules");
+    StatusOr<std::vector<RuleSet>> r =
+        LoadRulesDir(GONGKAI_SOURCE_DIR "/rules");
     if (!r.ok()) std::abort();
     return new std::vector<RuleSet>(std::move(*r));
   }();

@@ -6,6 +6,7 @@
 #include "src/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  gongkai::ParseRules(std::string(reinterpret_cast<const char*>(data), size), "fuzz.rules");
+  gongkai::ParseRules(std::string(reinterpret_cast<const char*>(data), size),
+                      "fuzz.rules");
   return 0;
 }

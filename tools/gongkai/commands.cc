@@ -6,7 +6,9 @@
 #include <iostream>
 
 #include "extractors/registry.h"
+#include "src/dataset.h"
 #include "src/divisions.h"
+#include "src/export.h"
 #include "src/normalize.h"
 #include "src/pipeline.h"
 #include "src/rules.h"
@@ -41,9 +43,11 @@ template <typename Emit>
 void ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
                    Emit emit) {
   const std::vector<Extractor> registry = DefaultExtractors();
-  StatusOr<Divisions> divisions = Divisions::Load(options.data_dir + "/divisions");
+  StatusOr<Divisions> divisions =
+      Divisions::Load(options.data_dir + "/divisions");
   if (!divisions.ok()) {
-    std::cerr << "gongkai: warning: no regions: " << divisions.status().message() << "\n";
+    std::cerr << "gongkai: warning: no regions: "
+              << divisions.status().message() << "\n";
   }
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
   for (const std::string& path : ExpandInputs(options.inputs)) {
@@ -145,6 +149,35 @@ int RunDump(const Options& options) {
     }
   }
   return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunExport(const Options& options) {
+  std::vector<RuleSet> rules;
+  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
+  if (!fs::exists(options.db_path)) {
+    std::cerr << "gongkai: no dataset at " << options.db_path << "\n";
+    return kExitDataset;
+  }
+  StatusOr<std::unique_ptr<Dataset>> dataset = Dataset::Open(options.db_path);
+  if (!dataset.ok()) {
+    std::cerr << "gongkai: " << dataset.status().message() << "\n";
+    return kExitDataset;
+  }
+  std::vector<std::string> order;
+  for (const RuleSet& r : rules) {
+    for (const std::string& id : r.AllFigureIds()) {
+      if (std::find(order.begin(), order.end(), id) == order.end())
+        order.push_back(id);
+    }
+  }
+  Status s = ExportDataset(**dataset, options.out_dir, order);
+  if (!s.ok()) {
+    std::cerr << "gongkai: " << s.message() << "\n";
+    return kExitDataset;
+  }
+  std::cerr << "gongkai: exported " << options.db_path << " to "
+            << options.out_dir << "/\n";
+  return kExitOk;
 }
 
 int RunRulesCheck(const std::vector<std::string>& paths) {

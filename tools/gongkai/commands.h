@@ -18,6 +18,7 @@ enum ExitCode {
   kExitUsage = 2,
   kExitInputErrors = 3,  // some input gave an error record
   kExitRules = 4,        // the rules could not be loaded
+  kExitDataset = 5,      // the dataset could not be opened or written
 };
 
 struct Options {
@@ -26,6 +27,12 @@ struct Options {
   bool pretty = false;
   Limits limits;
   std::vector<std::string> inputs;  // files, directories, or "-" for stdin
+  // ingest and export
+  std::string db_path = "gongkai.db";
+  int workers = 0;            // 0: the number of cores
+  int timeout_s = 60;         // per document
+  long max_memory_mb = 2048;  // per worker (address space)
+  std::string out_dir = "export";
 };
 
 // Returns the input files: directories walked recursively (sorted; hidden
@@ -37,6 +44,10 @@ int RunExtract(const Options& options);
 int RunAudit(const Options& options);
 // Prints the normalized document model of each input (blocks and cells).
 int RunDump(const Options& options);
+// Builds or extends the dataset at options.db_path (tools/gongkai/ingest.cc).
+int RunIngest(const Options& options);
+// Writes the dataset as CSV and JSON Lines into options.out_dir.
+int RunExport(const Options& options);
 // Checks every rules file of `paths` (files or directories).
 int RunRulesCheck(const std::vector<std::string>& paths);
 

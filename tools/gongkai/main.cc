@@ -1,9 +1,11 @@
 // gongkai: the command-line program. Parses flags and dispatches to
 // tools/gongkai/commands.cc; all work is done by the library.
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "tools/gongkai/commands.h"
 
@@ -21,6 +23,11 @@ commands:
                         a record with "error" instead of "report"
   audit FILE|DIR...     print one line per finding:
                         FILE: CHECK: expected X, printed Y [FIGURE]
+  ingest FILE|DIR|-...  build or extend the dataset (--db): each file read in
+                        its own worker process; .jsonl files made by extract
+                        are loaded as they are; files already stored (same
+                        sha256) are skipped, so a re-run finishes a job
+  export                write the dataset (--db) as CSV and JSON Lines (--out)
   dump FILE|DIR...      print the document model read from each file:
                         paragraphs (P) and table cells (row,col [spans])
   rules check [PATH...] check rules files (default: the rules directory);
@@ -35,6 +42,12 @@ options:
                         rules/ of the source tree this program was built from)
   --data DIR            data directory with divisions/ (default: $GONGKAI_DATA,
                         else the data/ of the source tree)
+  --db PATH             dataset file for ingest and export (default gongkai.db)
+  --workers N           ingest: worker processes (default: the number of cores)
+  --timeout S           ingest: seconds per document before its worker is
+                        killed (default 60)
+  --max-memory-mb N     ingest: address-space limit per worker (default 2048)
+  --out DIR             export: output directory (default export)
   --pretty              indent the JSON of extract
   --max-file-mb N       refuse input files larger than N MiB (default 200)
   -h, --help            show this help
@@ -46,6 +59,7 @@ exit codes:
   2  usage error
   3  some input could not be read (it has an error record)
   4  the rules could not be loaded
+  5  the dataset could not be opened or written
 )";
 
 int Usage(const std::string& problem) {
@@ -81,13 +95,27 @@ int main(int argc, char** argv) {
       return kExitOk;
     } else if (arg == "--pretty") {
       options.pretty = true;
-    } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb") {
+    } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb" ||
+               arg == "--db" || arg == "--workers" || arg == "--timeout" ||
+               arg == "--max-memory-mb" || arg == "--out") {
       if (i + 1 >= argc) return Usage(arg + " needs a value");
       std::string value = argv[++i];
       if (arg == "--rules") {
         options.rules_dir = value;
       } else if (arg == "--data") {
         options.data_dir = value;
+      } else if (arg == "--db") {
+        options.db_path = value;
+      } else if (arg == "--out") {
+        options.out_dir = value;
+      } else if (arg == "--workers" || arg == "--timeout" ||
+                 arg == "--max-memory-mb") {
+        char* end = nullptr;
+        long n = std::strtol(value.c_str(), &end, 10);
+        if (*end != '\0' || n < 0) return Usage(arg + " needs a number");
+        if (arg == "--workers") options.workers = static_cast<int>(n);
+        if (arg == "--timeout") options.timeout_s = static_cast<int>(n);
+        if (arg == "--max-memory-mb") options.max_memory_mb = n;
       } else {
         char* end = nullptr;
         long mb = std::strtol(value.c_str(), &end, 10);
@@ -104,6 +132,16 @@ int main(int argc, char** argv) {
   if (command == "rules") {
     if (options.inputs.empty()) options.inputs.push_back(options.rules_dir);
     return RunRulesCheck(options.inputs);
+  }
+  if (options.workers == 0) {
+    options.workers =
+        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  if (command == "export") return RunExport(options);
+  if (command == "ingest") {
+    if (options.inputs.empty())
+      return Usage("ingest needs at least one FILE, DIR or -");
+    return RunIngest(options);
   }
   if (command != "extract" && command != "audit" && command != "dump") {
     return Usage("unknown command " + command);
