@@ -16,11 +16,11 @@ namespace gongkai {
 
 // Limits that bound the work done on one (possibly hostile) input.
 struct Limits {
-  uint64_t max_file_bytes = 200ull << 20;      // larger files are refused
-  int max_nesting = 256;                       // HTML/DOCX element depth
-  int max_pages = 2000;                        // PDF pages
-  uint64_t max_unzipped_bytes = 256ull << 20;  // DOCX: all members read
-  int max_zip_members = 10000;                 // DOCX: members in the archive
+  uint64_t max_file_bytes = 100ull << 20;     // larger files are refused
+  int max_nesting = 256;                      // HTML/DOCX element depth
+  int max_pages = 2000;                       // PDF pages
+  uint64_t max_unzipped_bytes = 64ull << 20;  // DOCX: all members read
+  int max_zip_members = 10000;                // DOCX: members in the archive
 };
 
 // An extractor turns the bytes of one format into a Document. It fills

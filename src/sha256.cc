@@ -1,9 +1,11 @@
 // SHA-256 (FIPS 180-4), written from the specification.
 #include "src/sha256.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
 
 namespace gongkai {
 namespace {
@@ -54,33 +56,71 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
+class Sha256 {
+ public:
+  void Update(std::string_view data) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    size_t n = data.size();
+    total_ += n;
+    if (buffered_ > 0) {
+      const size_t take = std::min(n, 64 - buffered_);
+      std::memcpy(buffer_ + buffered_, bytes, take);
+      buffered_ += take, bytes += take, n -= take;
+      if (buffered_ < 64) return;
+      Compress(h_, buffer_);
+      buffered_ = 0;
+    }
+    for (; n >= 64; bytes += 64, n -= 64) Compress(h_, bytes);
+    std::memcpy(buffer_, bytes, n);
+    buffered_ = n;
+  }
+
+  std::string Hex() {
+    unsigned char tail[128] = {0};
+    std::memcpy(tail, buffer_, buffered_);
+    tail[buffered_] = 0x80;
+    const size_t tail_len = buffered_ + 9 <= 64 ? 64 : 128;
+    const uint64_t bits = total_ * 8;
+    for (int i = 0; i < 8; ++i)
+      tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    Compress(h_, tail);
+    if (tail_len == 128) Compress(h_, tail + 64);
+    static const char* kHex = "0123456789abcdef";
+    std::string out;
+    out.reserve(64);
+    for (uint32_t word : h_) {
+      for (int shift = 28; shift >= 0; shift -= 4)
+        out += kHex[(word >> shift) & 0xf];
+    }
+    return out;
+  }
+
+ private:
+  std::array<uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  unsigned char buffer_[64] = {0};
+  size_t buffered_ = 0;
+  uint64_t total_ = 0;
+};
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view data) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  size_t full = data.size() / 64;
-  for (size_t i = 0; i < full; ++i) Compress(h, bytes + 64 * i);
-  unsigned char tail[128] = {0};
-  size_t rest = data.size() - full * 64;
-  std::memcpy(tail, bytes + full * 64, rest);
-  tail[rest] = 0x80;
-  size_t tail_len = rest + 9 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
-  for (int i = 0; i < 8; ++i) {
-    tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  Sha256 sha;
+  sha.Update(data);
+  return sha.Hex();
+}
+
+std::string Sha256OfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  Sha256 sha;
+  std::string buf(1 << 16, '\0');
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    sha.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
   }
-  Compress(h, tail);
-  if (tail_len == 128) Compress(h, tail + 64);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (uint32_t word : h) {
-    for (int shift = 28; shift >= 0; shift -= 4)
-      out += kHex[(word >> shift) & 0xf];
-  }
-  return out;
+  return sha.Hex();
 }
 
 }  // namespace gongkai

@@ -40,6 +40,17 @@ bool IsGb18030Text(std::string_view bytes) {
   return U_SUCCESS(status);
 }
 
+// Returns true iff control characters (other than tab, line breaks and form
+// feed) are under 1% of the first 64 KiB: text with some invalid bytes.
+bool MostlyText(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 1 << 16);
+  size_t control = 0;
+  for (unsigned char c : head) {
+    control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+  }
+  return control * 100 < head.size();
+}
+
 }  // namespace
 
 StatusOr<std::string> SniffFormat(std::string_view bytes) {
@@ -72,7 +83,8 @@ StatusOr<std::string> SniffFormat(std::string_view bytes) {
        head.find("<meta") != std::string::npos)) {
     return std::string("html");
   }
-  if (!has_nul && (IsValidUtf8(bytes) || IsGb18030Text(bytes)))
+  if (!has_nul &&
+      (IsValidUtf8(bytes) || IsGb18030Text(bytes) || MostlyText(bytes)))
     return std::string("text");
   return Status::Error("sniff", "unknown_format",
                        "not a PDF, DOCX, HTML or text file (binary data)");

@@ -10,7 +10,10 @@ Two ways, as users run them:
 For each: documents per second, peak resident memory of one process, and
 the ratio gongkai / pdftotext of the wall time (median of --repeat runs).
 
-Usage: tools/bench/bench.py [--gongkai build/gongkai] [--repeat 5] [DIR|PDF...]
+Ingest: `gongkai ingest` of the same PDFs into a fresh dataset, with one
+worker and with --workers (default: the number of cores): reports per second.
+
+Usage: tools/bench/bench.py [--gongkai build/gongkai] [--repeat 5] [--workers N] [DIR|PDF...]
        (default inputs: corpus/real and corpus/synthetic)
 This is a tool, not a test: timings depend on the machine.
 """
@@ -60,6 +63,7 @@ def main():
     ap.add_argument("inputs", nargs="*", default=["corpus/real", "corpus/synthetic"])
     ap.add_argument("--gongkai", default="build/gongkai")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=os.cpu_count())
     args = ap.parse_args()
     files = pdfs(args.inputs)
     if not files:
@@ -83,6 +87,21 @@ def main():
     print(f"{'mode':9} {'gongkai docs/s':>15} {'peak MiB':>9} {'pdftotext docs/s':>17} {'peak MiB':>9} {'time ratio':>11}")
     for mode, g, g_rss, p, p_rss in rows:
         print(f"{mode:9} {n / g:15.1f} {g_rss / 1024:9.1f} {n / p:17.1f} {p_rss / 1024:9.1f} {g / p:11.2f}")
+    print()
+    print(f"{'ingest':9} {'workers':>8} {'reports/s':>10} {'speed-up':>9}")
+    base = None
+    for workers in sorted({1, args.workers}):
+        times = []
+        for _ in range(args.repeat):
+            db = tempfile.mktemp(suffix=".db")
+            t, _ = run([args.gongkai, "ingest", "--workers", str(workers), "--db", db, tmp])
+            times.append(t)
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(db + suffix):
+                    os.unlink(db + suffix)
+        t = statistics.median(times)
+        base = base or t
+        print(f"{'':9} {workers:8d} {n / t:10.1f} {base / t:9.2f}")
     for f in os.listdir(tmp):
         os.unlink(os.path.join(tmp, f))
     os.rmdir(tmp)

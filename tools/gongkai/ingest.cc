@@ -182,13 +182,7 @@ int RunIngest(const Options& options) {
       }
       continue;
     }
-    std::ifstream in(path, std::ios::binary);
-    Job job{path, ""};
-    if (in) {
-      std::string bytes((std::istreambuf_iterator<char>(in)),
-                        std::istreambuf_iterator<char>());
-      job.sha256 = Sha256Hex(bytes);
-    }
+    Job job{path, Sha256OfFile(path)};
     if (job.sha256.empty() ? dataset.HasPathError(path)
                            : dataset.HasSha256(job.sha256)) {
       ++skipped;

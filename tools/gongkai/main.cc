@@ -49,7 +49,7 @@ options:
   --max-memory-mb N     ingest: address-space limit per worker (default 2048)
   --out DIR             export: output directory (default export)
   --pretty              indent the JSON of extract
-  --max-file-mb N       refuse input files larger than N MiB (default 200)
+  --max-file-mb N       refuse input files larger than N MiB (default 100)
   -h, --help            show this help
 
 exit codes:
