@@ -379,6 +379,21 @@ Report ReadReport(const Document& doc, const RuleSet& rules) {
       i = row_end;
     }
     reader.Finish();
+    for (const VersionMark& mark : table.marks) {
+      bool seen = false;
+      if (!mark.row_id.empty()) {
+        const std::string prefix = table.prefix + "." + mark.row_id + ".";
+        for (const Figure& f : report.figures)
+          seen = seen || f.id.rfind(prefix, 0) == 0;
+      }
+      for (size_t i = *starts[t]; i < end && !seen; ++i) {
+        for (const std::string& key : mark.label_keys) {
+          seen = seen || (!items[i].key.empty() &&
+                          items[i].key.find(key) != std::string::npos);
+        }
+      }
+      if (seen) report.table_versions[table.id] = mark.version;
+    }
     if (reader.AnyRowRead()) {
       report.tables_found.push_back(table.id);
     } else {
@@ -386,6 +401,7 @@ Report ReadReport(const Document& doc, const RuleSet& rules) {
       if (table.required) report.required_missing.push_back(table.id);
     }
   }
+  if (!report.table_versions.empty()) report.version = "mixed";
   // Figures in rules order, whatever the order of the document.
   std::vector<std::string> order = rules.AllFigureIds();
   std::map<std::string, size_t> rank;

@@ -50,7 +50,9 @@ struct ReportMeta {
 };
 
 struct Report {
-  std::string version;
+  std::string version;  // the rules' version, or "mixed"
+  // Tables printed in another version than the report's rules (FORMAT.md §4).
+  std::map<std::string, std::string> table_versions;
   ReportMeta meta;
   std::vector<Figure> figures;  // in rules order
   std::vector<std::string> tables_found, tables_missing, required_missing;

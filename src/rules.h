@@ -44,7 +44,16 @@ struct GroupRule {
   int line = 0;
 };
 
+// A sign that a table is printed in another version's layout or wording
+// (FORMAT.md §4): a label seen in its region, or a row read.
+struct VersionMark {
+  std::string version;
+  std::vector<std::string> label_keys;
+  std::string row_id;  // "" unless `row=ID`
+};
+
 struct TableRule {
+  std::vector<VersionMark> marks;
   std::string id;
   std::string prefix;                // figure id prefix ("applications")
   std::vector<std::string> anchors;  // LabelKeys of the anchor texts

@@ -226,6 +226,25 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
     }
   } else if (kw == "row" || kw == "group") {
     ParseRow(words, rest, kw == "group");
+  } else if (kw == "marks") {
+    if (words.size() < 3)
+      return Error("marks needs a version and labels or row=ID");
+    VersionMark mark;
+    mark.version = words[1];
+    std::string labels = arg.substr(arg.find(words[1]) + words[1].size());
+    for (const std::string& part : SplitBars(labels)) {
+      if (part.rfind("row=", 0) == 0) {
+        mark.row_id = part.substr(4);
+        bool known = false;
+        for (const RowRule& r : table->rows)
+          known = known || r.id == mark.row_id;
+        if (!known)
+          return Error("marks names unknown row '" + mark.row_id + "'");
+      } else if (!part.empty()) {
+        mark.label_keys.push_back(LabelKey(NormalizeText(part)));
+      }
+    }
+    table->marks.push_back(std::move(mark));
   }
 }
 
@@ -252,7 +271,7 @@ void Parser::ParseLine(const std::string& line) {
     rules.tables.push_back(std::move(t));
   } else if (kw == "prefix" || kw == "anchor" || kw == "type" ||
              kw == "required" || kw == "columns" || kw == "row" ||
-             kw == "group") {
+             kw == "group" || kw == "marks") {
     ParseTableLine(words, line);
   } else if (kw == "set") {
     ParseSet(words);

@@ -66,6 +66,7 @@ Json ReportJson(const Report& report, const Metadata& file) {
   const ReportMeta& m = report.meta;
   Json j;
   j["version"] = report.version;
+  if (!report.table_versions.empty()) j["tables"] = report.table_versions;
   j["agency"] = OrNull(m.agency);
   j["agency_source"] = OrNull(m.agency_source);
   j["year"] = m.year ? Json(m.year) : Json(nullptr);
