@@ -7,6 +7,7 @@
 
 #include "src/metadata.h"
 #include "src/normalize.h"
+#include "src/prose.h"
 #include "src/reader.h"
 #include "src/reconcile.h"
 #include "src/sha256.h"
@@ -76,8 +77,9 @@ Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules,
   const RuleSet* set = ChooseRuleSet(doc, rules);
   if (!set) return Report();
   Report report = ReadReport(doc, *set);
-  Reconcile(*set, report);
+  ReadProse(doc, *set, &report);
   ReadMetadata(doc, *set, divisions, &report);
+  Reconcile(*set, report);
   return report;
 }
 

@@ -1,6 +1,7 @@
 // The reconciler; see reconcile.h.
 #include "src/reconcile.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -21,17 +22,28 @@ double SumOf(const std::vector<std::string>& ids, const FigureIndex& index) {
   return sum;
 }
 
-void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
-  bool any_read = false;
-  for (const auto* side : {&check.lhs, &check.rhs}) {
-    for (const std::string& id : *side) any_read = any_read || index.count(id);
+bool AnyRead(const std::vector<std::string>& ids, const FigureIndex& index) {
+  for (const std::string& id : ids) {
+    if (index.count(id)) return true;
   }
-  if (!any_read) return;
+  return false;
+}
+
+void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
+  // Both sides must have been read (a side of only a number counts as
+  // read): a table or a sentence not found is a diagnostic, not a finding.
+  if (!AnyRead(check.lhs, index)) return;
+  if (!check.rhs.empty() && !AnyRead(check.rhs, index)) return;
+  if (!check.levels.empty() &&
+      std::find(check.levels.begin(), check.levels.end(), report.meta.level) ==
+          check.levels.end()) {
+    return;
+  }
   Finding f;
   f.check = check.id;
   f.cells = check.lhs;
   f.cells.insert(f.cells.end(), check.rhs.begin(), check.rhs.end());
-  const double expected = SumOf(check.rhs, index);
+  const double expected = SumOf(check.rhs, index) + check.constant;
   if (check.lhs.size() == 1) {
     auto it = index.find(check.lhs[0]);
     const bool blank = it == index.end() || !it->second->value;

@@ -80,8 +80,10 @@ struct Check {
   std::string kind;                   // "sum" or "domain"
   std::vector<std::string> lhs, rhs;  // sum: figure ids
   ValueType domain = ValueType::kCount;
-  std::vector<std::string> globs;  // domain: figure id prefixes
-  std::string text;                // the equation as written
+  std::vector<std::string> globs;   // domain: figure id prefixes
+  double constant = 0;              // sum: a number on the right side
+  std::vector<std::string> levels;  // `when level=a,b`: only for these
+  std::string text;                 // the equation as written
   int line = 0;
 };
 
@@ -98,7 +100,17 @@ struct MetaRules {
   std::vector<std::pair<std::string, std::string>> deadlines;
 };
 
+// A number stated in the text: `prose NAME PATTERN`, where `{n}` in the
+// pattern is the number (Arabic or Chinese numerals); or `prose NAME none
+// PATTERN`, whose match means the figure is 0 ("未收取信息处理费").
+struct ProseRule {
+  std::string name;
+  std::shared_ptr<RE2> pattern;  // one capturing group, unless `none`
+  bool none = false;
+};
+
 struct RuleSet {
+  std::vector<ProseRule> prose;
   std::string file;
   MetaRules meta;
   std::string version;

@@ -2,6 +2,8 @@
 // expanded into one equation per loop value, every figure id verified.
 // Syntax: rules/README.md.
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "src/rules_internal.h"
@@ -92,8 +94,23 @@ void Parser::ParseCheck(const std::string& line) {
     return Error("severity must be 'error' or 'warning', not '" + severity +
                  "'");
   }
-  // Split off "for $v in ITEMS".
+  // Split off "when level=a,b" and "for $v in ITEMS".
   std::vector<std::string> expr(words.begin() + 3, words.end());
+  std::vector<std::string> levels;
+  if (expr.size() >= 2 && expr[0] == "when") {
+    if (expr[1].rfind("level=", 0) != 0)
+      return Error("expected 'when level=A,B'");
+    std::string list = expr[1].substr(6), item;
+    for (char c : list + ",") {
+      if (c == ',') {
+        if (!item.empty()) levels.push_back(item);
+        item.clear();
+      } else {
+        item += c;
+      }
+    }
+    expr.erase(expr.begin(), expr.begin() + 2);
+  }
   std::string var;
   std::vector<std::string> loop_values = {""};
   auto for_it = std::find(expr.begin(), expr.end(), "for");
@@ -117,6 +134,7 @@ void Parser::ParseCheck(const std::string& line) {
     check.severity = severity;
     check.line = line_no;
     check.text = Substitute(text, var, value);
+    check.levels = levels;
     if (!expr.empty() && expr[0] == "domain") {
       check.kind = "domain";
       if (expr.size() < 3)
@@ -154,6 +172,13 @@ void Parser::ParseCheck(const std::string& line) {
           expect_term = true;
         } else if (w == "+") {
           expect_term = true;
+        } else if (std::isdigit(static_cast<unsigned char>(w[0])) != 0) {
+          if (!expect_term)
+            return Error("expected '+' or '=' before '" + w + "'");
+          if (side != &check.rhs)
+            return Error("a number may stand only on the right side");
+          check.constant += std::strtod(w.c_str(), nullptr);
+          expect_term = false;
         } else {
           if (!expect_term)
             return Error("expected '+' or '=' before '" + w + "'");
@@ -169,8 +194,9 @@ void Parser::ParseCheck(const std::string& line) {
           expect_term = false;
         }
       }
-      if (check.lhs.empty() || check.rhs.empty())
+      if (check.lhs.empty() || side != &check.rhs || expect_term) {
         return Error("expected 'A = B'");
+      }
     }
     rules.checks.push_back(std::move(check));
   }

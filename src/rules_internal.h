@@ -40,6 +40,9 @@ struct Parser {
   // `meta`, `township`, `deadline` lines (rules_meta.cc).
   void ParseMeta(const std::vector<std::string>& words,
                  const std::string& line);
+  // `prose NAME [none] PATTERN` (rules_meta.cc).
+  void ParseProse(const std::vector<std::string>& words,
+                  const std::string& line);
   // `include FILE`: parses another file, relative to this one.
   void ParseInclude(const std::vector<std::string>& words);
   std::string dir;  // directory of the file being parsed

@@ -52,6 +52,41 @@ void Parser::ParseMeta(const std::vector<std::string>& words,
   }
 }
 
+void Parser::ParseProse(const std::vector<std::string>& words,
+                        const std::string& line) {
+  if (words.size() < 3 || !ValidId(words[1]))
+    return Error("prose needs a name and a pattern");
+  ProseRule rule;
+  rule.name = words[1];
+  rule.none = words[2] == "none";
+  if (rule.none && words.size() < 4) return Error("prose none needs a pattern");
+  const std::string& last_word = rule.none ? words[2] : words[1];
+  std::string pattern =
+      line.substr(line.find(last_word, line.find(words[1])) + last_word.size());
+  pattern.erase(0, pattern.find_first_not_of(" \t"));
+  const size_t n = pattern.find("{n}");
+  if (rule.none == (n != std::string::npos)) {
+    return Error(rule.none ? "a prose none pattern takes no {n}"
+                           : "a prose pattern needs {n}");
+  }
+  if (!rule.none) {
+    pattern.replace(
+        n, 3, "([0-9]+(?:\\.[0-9]+)?|[〇零一二两三四五六七八九十百千万亿]+)");
+  }
+  rule.pattern = std::make_shared<RE2>(pattern, RE2::Quiet);
+  if (!rule.pattern->ok())
+    return Error("bad pattern: " + rule.pattern->error());
+  if (!rule.none && rule.pattern->NumberOfCapturingGroups() != 1) {
+    return Error("a prose pattern may have no group of its own (use (?:...))");
+  }
+  for (const ProseRule& other : rules.prose) {
+    if (other.name == rule.name && other.none == rule.none) {
+      return Error("prose '" + rule.name + "' defined twice");
+    }
+  }
+  rules.prose.push_back(std::move(rule));
+}
+
 void Parser::ParseInclude(const std::vector<std::string>& words) {
   if (words.size() != 2) return Error("include needs one file name");
   if (include_depth >= 4) return Error("includes nested too deep");
@@ -74,6 +109,8 @@ void Parser::ParseInclude(const std::vector<std::string>& words) {
   m.date.insert(m.date.end(), s.date.begin(), s.date.end());
   m.township.insert(m.township.end(), s.township.begin(), s.township.end());
   m.deadlines.insert(m.deadlines.end(), s.deadlines.begin(), s.deadlines.end());
+  rules.prose.insert(rules.prose.end(), sub.rules.prose.begin(),
+                     sub.rules.prose.end());
   for (auto& [name, items] : sub.sets) sets.emplace(name, items);
   if (!sub.rules.tables.empty() || !sub.pending_checks.empty()) {
     Error(

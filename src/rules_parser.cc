@@ -20,6 +20,7 @@ std::string TableRule::FigureId(const RowRule& row, size_t column) const {
 
 std::vector<std::string> RuleSet::AllFigureIds() const {
   std::vector<std::string> ids;
+  for (const ProseRule& p : prose) ids.push_back("prose." + p.name);
   for (const TableRule& t : tables) {
     for (const RowRule& r : t.rows) {
       for (size_t c = 0; c < t.columns.size(); ++c)
@@ -275,6 +276,8 @@ void Parser::ParseLine(const std::string& line) {
     ParseTableLine(words, line);
   } else if (kw == "set") {
     ParseSet(words);
+  } else if (kw == "prose") {
+    ParseProse(words, line);
   } else if (kw == "meta" || kw == "township" || kw == "deadline") {
     ParseMeta(words, line);
   } else if (kw == "include") {

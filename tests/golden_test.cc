@@ -118,7 +118,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, Golden, ::testing::ValuesIn(ExpectedFiles()),
                            return name;
                          });
 
-// The same report as a text dump, as UTF-8 HTML and as GBK HTML reads the same.
+// The same report as a text dump, as UTF-8 HTML and as GBK HTML gives the
+// same table figures (the hand-set pages hold the tables, not the prose).
 TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
   const std::vector<Extractor> registry = DefaultExtractors();
   json figures[3];
@@ -129,7 +130,9 @@ TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
     Record r = ProcessFile(testing::SourcePath(files[i]), registry,
                            testing::Rules(), Limits());
     ASSERT_TRUE(r.report.has_value()) << files[i];
-    figures[i] = RecordToJson(r)["figures"];
+    for (auto& [id, value] : RecordToJson(r)["figures"].items()) {
+      if (id.rfind("prose.", 0) != 0) figures[i][id] = value;
+    }
   }
   EXPECT_EQ(figures[0], figures[1]);
   EXPECT_EQ(figures[1], figures[2]);
