@@ -115,6 +115,15 @@ class TableReader {
       labels_.push_back(&item);
       return;
     }
+    // An open row holding only blanks from an earlier physical row (header
+    // spacers) does not take the numbers of a new row: it is dropped.
+    if (row_ && item.value.kind != ValueKind::kBlank &&
+        item.physical_row != row_->values.back()->physical_row &&
+        std::all_of(
+            row_->values.begin(), row_->values.end(),
+            [](const Item* v) { return v->value.kind == ValueKind::kBlank; })) {
+      row_.reset();
+    }
     if (row_) {  // an open row takes values until it is full
       row_->values.push_back(&item);
       if (static_cast<int>(row_->values.size()) == Columns()) FinishRow();

@@ -79,8 +79,9 @@ void CheckDomain(const Check& check, Report& report) {
   for (const Figure& fig : report.figures) {
     if (!fig.value) continue;
     bool in_scope = false;
-    for (const std::string& prefix : check.globs) {
-      in_scope = in_scope || fig.id.rfind(prefix, 0) == 0;
+    for (const std::string& glob : check.globs) {  // "prefix." or an exact id
+      in_scope = in_scope || (glob.back() == '.' ? fig.id.rfind(glob, 0) == 0
+                                                 : fig.id == glob);
     }
     if (!in_scope) continue;
     const double v = *fig.value;

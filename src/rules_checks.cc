@@ -149,17 +149,21 @@ void Parser::ParseCheck(const std::string& line) {
         return Error("unknown domain '" + expr[1] +
                      "' (count, signed, amount)");
       for (size_t i = 2; i < expr.size(); ++i) {
-        std::string glob = Substitute(expr[i], var, value);
-        if (glob.size() < 2 || glob.substr(glob.size() - 2) != ".*") {
-          Error("domain pattern '" + glob + "' must end in '.*'");
+        const std::string arg = Substitute(expr[i], var, value);
+        if (arg.size() >= 2 && arg.substr(arg.size() - 2) == ".*") {
+          // PREFIX.*: every figure under the prefix (kept with its dot).
+          std::string prefix = arg.substr(0, arg.size() - 1);
+          bool any = std::any_of(
+              known_ids.begin(), known_ids.end(),
+              [&](const std::string& f) { return f.rfind(prefix, 0) == 0; });
+          if (!any) Error("domain pattern '" + arg + "' matches no figure");
+          check.globs.push_back(prefix);
           continue;
         }
-        std::string prefix = glob.substr(0, glob.size() - 1);
-        bool any = std::any_of(
-            known_ids.begin(), known_ids.end(),
-            [&](const std::string& f) { return f.rfind(prefix, 0) == 0; });
-        if (!any) Error("domain pattern '" + glob + "' matches no figure");
-        check.globs.push_back(prefix);
+        for (std::string& id : ExpandTerm(arg)) {  // exact ids, {a,b} allowed
+          if (!known.count(id)) Error("unknown figure id '" + id + "'");
+          check.globs.push_back(id);
+        }
       }
     } else {
       check.kind = "sum";  // "dataset" once a prev: term is seen

@@ -34,7 +34,7 @@ Report ProseOf(const std::vector<std::string>& paragraphs) {
   }
   Normalize(doc);
   Report r;
-  ReadProse(doc, testing::Rules()[0], &r);
+  ReadProse(doc, testing::RulesFor("2021"), &r);
   return r;
 }
 

@@ -30,6 +30,14 @@ const std::vector<RuleSet>& Rules() {
   return *rules;
 }
 
+const RuleSet& RulesFor(const std::string& version) {
+  for (const RuleSet& r : Rules()) {
+    if (r.version == version) return r;
+  }
+  std::fprintf(stderr, "no rules of version %s\n", version.c_str());
+  std::abort();
+}
+
 const Divisions& TestDivisions() {
   static const Divisions* divisions = [] {
     StatusOr<Divisions> d = Divisions::Load(SourcePath("data/divisions"));

@@ -16,6 +16,8 @@ namespace gongkai::testing {
 std::string SourcePath(const std::string& relative);
 // Returns the rule sets of rules/ (loaded once; aborts the test on failure).
 const std::vector<RuleSet>& Rules();
+// Returns the rule set of `version` (aborts the test if there is none).
+const RuleSet& RulesFor(const std::string& version);
 // Returns the divisions of data/divisions (loaded once).
 const Divisions& TestDivisions();
 // Returns the contents of a file ("" if unreadable).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
@@ -120,11 +121,26 @@ int CodePoints(const std::string& s) {
   return n;
 }
 
-bool IsNumeric(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' ||
-           c == '+';
-  });
+// Returns true iff a chunk reads as a number: digits (with . , + -), maybe
+// a sign word before (增, 减) and a unit after (元, 万元, 件, 条, 个, %).
+bool IsNumeric(std::string s) {
+  for (const char* prefix : {"增", "减"}) {
+    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+  }
+  for (const char* unit : {"万元", "元", "件", "条", "个", "%"}) {
+    const size_t n = std::strlen(unit);
+    if (s.size() > n && s.compare(s.size() - n, n, unit) == 0)
+      s.erase(s.size() - n);
+  }
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != ',' && c != '-' && c != '+') {
+      return false;
+    }
+  }
+  return digit;
 }
 
 // Lines of text outside ruled tables, top to bottom, become paragraphs; a

@@ -65,7 +65,7 @@ def cell(figures, fid):
     return str(int(v))
 
 
-STYLE = {"border": 1, "narrow": False, "labels": {}, "other_2019": False}
+STYLE = {"border": 1, "narrow": False, "labels": {}, "other_2019": False, "version": "2021"}
 
 
 def label(text):
@@ -116,6 +116,34 @@ def label_of(text):
     return label(text)
 
 
+def table2_2019(f):
+    """Table 2 of the 2019 trial format (FORMAT.md §4)."""
+    out = [table_open()]
+    def caption(text):
+        out.append("<tr>" + td(text, colspan=4) + "</tr>")
+    blocks = [
+        ("（一）", ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+         [("规章", "rules"), ("规范性文件", "normative_docs")], ("made", "published", "total_public")),
+        ("（五）", ("上一年项目数量", "本年增/减", "处理决定数量"),
+         [("行政许可", "licensing"), ("其他对外管理服务事项", "other_services")], ("prev_items", "delta", "decisions")),
+        ("（六）", ("上一年项目数量", "本年增/减", "处理决定数量"),
+         [("行政处罚", "punishment"), ("行政强制", "enforcement")], ("prev_items", "delta", "decisions")),
+        ("（八）", ("上一年项目数量", "本年增/减"), [("行政事业性收费", "fees")], ("prev_items", "delta")),
+        ("（九）", ("采购项目数量", "采购总金额"), [("政府集中采购", "procurement")], ("items", "amount")),
+    ]
+    for item, headers, rows, cols in blocks:
+        caption(f"第二十条第{item}项")
+        last_span = 4 - len(headers)
+        out.append("<tr>" + td("信息内容") + "".join(
+            td(h, colspan=last_span if i == len(headers) - 1 else 1) for i, h in enumerate(headers)) + "</tr>")
+        for label_text, row in rows:
+            out.append("<tr>" + td(label_of(label_text)) + "".join(
+                td(cell(f, f"active.{row}.{c}"), colspan=last_span if i == len(cols) - 1 else 1)
+                for i, c in enumerate(cols)) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
 def table3(f):
     out = [table_open()]
     out.append("<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3) + td("申请人情况", colspan=7) + "</tr>")
@@ -164,7 +192,8 @@ def page(spec, charset="utf-8"):
     parts = [f'<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">',
              f"<title>{title}</title></head><body>", f"<h1>{title}</h1>"]
     parts += [f"<p>{p}</p>" for p in spec.get("intro", [])]
-    parts += ["<p>一、总体情况</p>", "<p>二、主动公开政府信息情况</p>", table2(f),
+    t2 = table2_2019(f) if STYLE.get("version") == "2019" else table2(f)
+    parts += ["<p>一、总体情况</p>", "<p>二、主动公开政府信息情况</p>", t2,
               "<p>三、收到和处理政府信息公开申请情况</p>", table3(f),
               "<p>四、政府信息公开行政复议、行政诉讼情况</p>", table4(f),
               "<p>五、存在的主要问题及改进情况</p>", "<p>六、其他需要报告的事项</p>"]
