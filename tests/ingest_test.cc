@@ -110,7 +110,12 @@ TEST_F(Ingest, KilledHalfWayThenResumed) {
       RunGongkai("ingest --workers 2 --db " + whole + " " + inputs).exit_code,
       0);
   const long total = Count(whole, "reports");
-  ASSERT_EQ(total, 108);
+  long files = 0;
+  for (const auto& e : fs::directory_iterator(inputs)) {
+    const std::string ext = e.path().extension().string();
+    files += ext != ".json" && ext != ".md";
+  }
+  ASSERT_EQ(total, files);  // every synthetic report reads
   // Start, wait for some records, kill -9.
   const std::string pid_file = dir_ + "/pid";
   std::system(("(" + std::string(GONGKAI_BINARY) + " ingest --workers 1 --db " +
