@@ -32,14 +32,17 @@ std::vector<std::string> Parser::ExpandItems(
     if (w.empty() || w == "|") continue;
     if (w[0] != '@') {
       out.push_back(w);
-      continue;
-    }
-    auto it = sets.find(w.substr(1));
-    if (it == sets.end()) {
+    } else if (auto it = sets.find(w.substr(1)); it == sets.end()) {
       Error("unknown set '" + w + "'");
-      continue;
+    } else {
+      out.insert(out.end(), it->second.begin(), it->second.end());
     }
-    out.insert(out.end(), it->second.begin(), it->second.end());
+    if (out.size() > kMaxExpansion) {
+      Error("a list expands to more than " + std::to_string(kMaxExpansion) +
+            " items");
+      out.resize(kMaxExpansion);
+      break;
+    }
   }
   return out;
 }
@@ -50,11 +53,23 @@ void Parser::ParseSet(const std::vector<std::string>& words) {
   }
   std::vector<std::string> items =
       ExpandItems(std::vector<std::string>(words.begin() + 2, words.end()));
+  if (items.size() > kMaxExpansion) {
+    items.resize(kMaxExpansion);
+    Error("set '" + words[1] + "' has more than " +
+          std::to_string(kMaxExpansion) + " items");
+  }
   if (sets.count(words[1])) Error("set '" + words[1] + "' defined twice");
   sets[words[1]] = items;
 }
 
 std::vector<std::string> Parser::ExpandTerm(const std::string& term) {
+  if (term.size() > kMaxTermLength ||
+      std::count(term.begin(), term.end(), '{') >
+          static_cast<long>(kMaxBraceGroups)) {
+    Error("term '" + term.substr(0, 60) +
+          "...' is too long or has too many {} groups");
+    return {};
+  }
   size_t open = term.find('{');
   if (open == std::string::npos) return {term};
   size_t close = term.find('}', open);
@@ -78,6 +93,11 @@ std::vector<std::string> Parser::ExpandTerm(const std::string& term) {
   for (const std::string& item : ExpandItems(words)) {
     for (std::string& rest :
          ExpandTerm(term.substr(0, open) + item + term.substr(close + 1))) {
+      if (out.size() >= kMaxExpansion) {
+        Error("'" + term.substr(0, 60) + "' expands to more than " +
+              std::to_string(kMaxExpansion) + " figures");
+        return out;
+      }
       out.push_back(std::move(rest));
     }
   }

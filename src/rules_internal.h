@@ -19,6 +19,12 @@ std::vector<std::string> SplitBars(const std::string& s);
 // Returns true iff `id` is lower-case letters, digits, '_' and '.'.
 bool ValidId(const std::string& id);
 
+// Bounds on what a (possibly hostile) rules file may make the loader do.
+inline constexpr size_t kMaxExpansion = 10000;  // figures from one term
+inline constexpr size_t kMaxErrors = 200;       // messages kept
+inline constexpr size_t kMaxTermLength = 512;   // characters of one term
+inline constexpr size_t kMaxBraceGroups = 4;    // {..} groups in one term
+
 struct Parser {
   std::string file;
   int line_no = 0;

@@ -343,6 +343,9 @@ void Parser::Finish() {
 }
 
 void Parser::Error(const std::string& message) {
+  if (errors.size() == kMaxErrors)
+    errors.push_back(file + ": too many errors; stopped listing");
+  if (errors.size() > kMaxErrors) return;
   errors.push_back(file + ":" + std::to_string(line_no) + ": " + message);
 }
 

@@ -21,7 +21,8 @@ Report Meta(const std::vector<std::string>& paragraphs,
   doc.metadata.created = created;
   Normalize(doc);
   Report report;
-  ReadMetadata(doc, testing::RulesFor("2021"), &testing::TestDivisions(), &report);
+  ReadMetadata(doc, testing::RulesFor("2021"), &testing::TestDivisions(),
+               &report);
   return report;
 }
 

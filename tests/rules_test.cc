@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "tests/test_util.h"
 
@@ -119,6 +120,36 @@ TEST(ParseRules, ContinuationLinesAndComments) {
   ASSERT_EQ(r->tables[0].columns.size(), 2u);
   ASSERT_EQ(r->checks.size(), 1u);
   EXPECT_EQ(r->checks[0].rhs, (std::vector<std::string>{"t.r.a", "t.r.b"}));
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug, found by fuzz_rules (corpus/hostile/fuzz/): terms with many
+// {@set} groups expanded without bound and exhausted memory. Now the loader
+// refuses them at once.
+TEST(ParseRulesFormerBugs, ExpansionIsBounded) {
+  const auto start = std::chrono::steady_clock::now();
+  StatusOr<RuleSet> r = LoadRulesFile(
+      testing::SourcePath("corpus/hostile/fuzz/rules-expansion-oom.rules"));
+  EXPECT_FALSE(r.ok());
+  EXPECT_LT(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count(),
+      5.0);
+  StatusOr<RuleSet> wide = ParseRules(
+      "version 1\ntable t\n  anchor 表\n  columns a 甲\n  row r 行\n"
+      "set s a a a a a a a a a a\nset s2 @s @s @s @s @s @s @s @s @s @s\n"
+      "set s3 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2\nset s4 @s3 @s3 @s3 @s3 "
+      "@s3 @s3 @s3 @s3 @s3 @s3 @s3\n"
+      "set s5 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4\n",
+      "wide.rules");
+  ASSERT_FALSE(wide.ok());
+  EXPECT_NE(wide.status().message().find("expands to more than"),
+            std::string::npos);
 }
 
 }  // namespace
