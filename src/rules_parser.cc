@@ -20,7 +20,10 @@ std::string TableRule::FigureId(const RowRule& row, size_t column) const {
 
 std::vector<std::string> RuleSet::AllFigureIds() const {
   std::vector<std::string> ids;
-  for (const ProseRule& p : prose) ids.push_back("prose." + p.name);
+  for (const ProseRule& p : prose) {
+    const std::string id = "prose." + p.name;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
   for (const TableRule& t : tables) {
     for (const RowRule& r : t.rows) {
       for (size_t c = 0; c < t.columns.size(); ++c)
