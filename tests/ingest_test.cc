@@ -188,7 +188,8 @@ TEST_F(Ingest, JsonLinesFromExtractGiveTheSameDataset) {
   ASSERT_EQ(RunGongkai("ingest --db " + mapped + " " + dir_ + "/records.jsonl")
                 .exit_code,
             0);
-  EXPECT_EQ(Count(mapped, "reports"), 8);
+  EXPECT_GT(Count(mapped, "reports"), 10);
+  EXPECT_EQ(Count(mapped, "reports"), Count(direct, "reports"));
   EXPECT_TRUE(Export(direct, dir_ + "/a") == Export(mapped, dir_ + "/b"));
 }
 
