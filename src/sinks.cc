@@ -112,28 +112,52 @@ Json RecordToJson(const Record& record) {
   return out;
 }
 
-std::vector<std::string> AuditLines(const Record& record) {
+namespace {
+
+template <typename J>
+std::vector<std::string> AuditLinesOf(const J& record) {
   std::vector<std::string> lines;
-  const std::string& file = record.source.path;
-  if (!record.report) {
-    lines.push_back(file + ": error: " + record.error.ToString());
+  const std::string file = record["source"].value("path", "");
+  if (!record.contains("report")) {
+    const auto& e = record["error"];
+    lines.push_back(file + ": error: " + e.value("stage", "") + ": " +
+                    e.value("code", "") + ": " + e.value("message", ""));
     return lines;
   }
-  for (const Finding& f : record.report->findings) {
-    std::string line = file + ": " + f.check + ": ";
-    if (f.result == "domain") {
-      line += f.message;
+  auto number = [](const auto& v) {
+    return v.is_number() ? FormatNumber(v.template get<double>())
+                         : std::string();
+  };
+  for (const auto& f : record["findings"]) {
+    std::string line = file + ": " + f.value("check", "") + ": ";
+    if (f.value("result", "") == "domain" || f.value("result", "") == "late") {
+      line += f.value("message", "");
     } else {
-      line += "expected " +
-              (f.expected ? FormatNumber(*f.expected) : std::string("?")) +
-              ", printed " +
-              (f.actual ? FormatNumber(*f.actual) : std::string("blank"));
-      if (!f.cells.empty()) line += " [" + f.cells.front() + "]";
+      const std::string expected = number(f["expected"]),
+                        actual = number(f["actual"]);
+      line += "expected " + (expected.empty() ? "?" : expected) + ", printed " +
+              (actual.empty() ? "blank" : actual);
+      if (f.contains("cells") && !f["cells"].empty()) {
+        line += " [" + f["cells"][0].template get<std::string>() + "]";
+      }
     }
-    if (f.severity != "error") line += " (" + f.severity + ")";
+    if (f.value("severity", "") != "error")
+      line += " (" + f.value("severity", "") + ")";
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> AuditLines(const Record& record) {
+  return AuditLinesOf(RecordToJson(record));
+}
+std::vector<std::string> AuditLines(const nlohmann::ordered_json& record) {
+  return AuditLinesOf(record);
+}
+std::vector<std::string> AuditLines(const nlohmann::json& record) {
+  return AuditLinesOf(record);
 }
 
 }  // namespace gongkai

@@ -20,6 +20,9 @@ nlohmann::ordered_json RecordToJson(const Record& record);
 // Returns one line per finding, "FILE: CHECK: expected X, printed Y", or one
 // "FILE: error: STAGE: CODE: MESSAGE" line for an error record.
 std::vector<std::string> AuditLines(const Record& record);
+// The same, from the JSON of a record (as RecordToJson() writes it).
+std::vector<std::string> AuditLines(const nlohmann::ordered_json& record);
+std::vector<std::string> AuditLines(const nlohmann::json& record);
 
 }  // namespace gongkai
 

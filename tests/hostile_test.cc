@@ -124,7 +124,8 @@ TEST(Hostile, EveryFileGivesItsOutcomeWithinBounds) {
   std::vector<std::string> files;
   for (const auto& e :
        fs::directory_iterator(testing::SourcePath("corpus/hostile"))) {
-    if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path().string());
+    if (e.is_regular_file() && e.path().extension() != ".md")
+      files.push_back(e.path().string());
   }
   files.push_back(large + "/random-200mb.bin");
   files.push_back(large + "/members-100000.docx");

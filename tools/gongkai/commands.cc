@@ -2,8 +2,10 @@
 #include "tools/gongkai/commands.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "extractors/registry.h"
 #include "src/dataset.h"
@@ -13,6 +15,7 @@
 #include "src/pipeline.h"
 #include "src/rules.h"
 #include "src/sinks.h"
+#include "tools/gongkai/workers.h"
 
 namespace gongkai::cli {
 namespace fs = std::filesystem;
@@ -38,9 +41,11 @@ bool LoadRules(const std::string& dir, std::vector<RuleSet>* out) {
   return true;
 }
 
-// Runs the pipeline on every input, calling `emit` for each record in order.
+// Runs every input in worker processes (tools/gongkai/workers.h), calling
+// `emit` with each record's JSON in input order. Returns false if workers
+// could not run.
 template <typename Emit>
-void ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
+bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
                    Emit emit) {
   const std::vector<Extractor> registry = DefaultExtractors();
   StatusOr<Divisions> divisions =
@@ -50,9 +55,26 @@ void ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
               << divisions.status().message() << "\n";
   }
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
-  for (const std::string& path : ExpandInputs(options.inputs)) {
-    emit(ProcessFile(path, registry, rules, options.limits, d));
-  }
+  std::deque<WorkerJob> jobs;
+  for (const std::string& path : ExpandInputs(options.inputs))
+    jobs.push_back({path, "", jobs.size()});
+  std::map<size_t, nlohmann::ordered_json> finished;
+  size_t next = 0;
+  std::string error;
+  const bool ok = RunWorkers(
+      std::move(jobs), WorkerContext{options, registry, rules, d},
+      [&](const WorkerJob& job, const nlohmann::ordered_json& record) {
+        finished.emplace(job.index, record);
+        for (auto it = finished.find(next); it != finished.end();
+             it = finished.find(++next)) {
+          emit(it->second);
+          finished.erase(it);
+        }
+        return true;
+      },
+      nullptr, &error);
+  if (!ok) std::cerr << "gongkai: " << error << "\n";
+  return ok;
 }
 
 }  // namespace
@@ -96,11 +118,13 @@ int RunExtract(const Options& options) {
   std::vector<RuleSet> rules;
   if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false;
-  ForEachRecord(options, rules, [&](const Record& record) {
-    any_error = any_error || !record.report;
-    std::cout << RecordToJson(record).dump(options.pretty ? 1 : -1) << "\n";
-    std::cout.flush();
-  });
+  const bool ok =
+      ForEachRecord(options, rules, [&](const nlohmann::ordered_json& record) {
+        any_error = any_error || !record.contains("report");
+        std::cout << record.dump(options.pretty ? 1 : -1) << "\n";
+        std::cout.flush();
+      });
+  if (!ok) return kExitInputErrors;
   return any_error ? kExitInputErrors : kExitOk;
 }
 
@@ -108,14 +132,19 @@ int RunAudit(const Options& options) {
   std::vector<RuleSet> rules;
   if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false, any_failure = false;
-  ForEachRecord(options, rules, [&](const Record& record) {
-    any_error = any_error || !record.report;
-    any_failure =
-        any_failure || (record.report && record.report->HasErrorFinding());
-    for (const std::string& line : AuditLines(record))
-      std::cout << line << "\n";
-    std::cout.flush();
-  });
+  const bool ok =
+      ForEachRecord(options, rules, [&](const nlohmann::ordered_json& record) {
+        any_error = any_error || !record.contains("report");
+        if (record.contains("findings")) {
+          for (const auto& f : record["findings"]) {
+            any_failure = any_failure || f.value("severity", "") == "error";
+          }
+        }
+        for (const std::string& line : AuditLines(record))
+          std::cout << line << "\n";
+        std::cout.flush();
+      });
+  if (!ok) return kExitInputErrors;
   if (any_failure) return kExitFindings;
   return any_error ? kExitInputErrors : kExitOk;
 }

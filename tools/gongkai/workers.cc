@@ -1,0 +1,191 @@
+// Worker processes; see workers.h.
+#include "tools/gongkai/workers.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+
+#include "src/pipeline.h"
+#include "src/sinks.h"
+
+namespace gongkai::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::ordered_json;
+
+struct Worker {
+  pid_t pid = -1;
+  int fd = -1;
+  WorkerJob job;
+  std::string output;
+  Clock::time_point started;
+  bool timed_out = false;
+};
+
+// Test seams (documented in README, "Tests"): a path containing the value
+// of GONGKAI_TEST_CRASH makes its worker crash, of GONGKAI_TEST_HANG hang.
+void TestFaults(const std::string& path) {
+  const char* crash = std::getenv("GONGKAI_TEST_CRASH");
+  if (crash && *crash && path.find(crash) != std::string::npos) {
+    signal(SIGSEGV, SIG_DFL);  // not a sanitizer's handler: die as a crash does
+    raise(SIGSEGV);
+  }
+  const char* hang = std::getenv("GONGKAI_TEST_HANG");
+  if (hang && *hang && path.find(hang) != std::string::npos) {
+    while (true) pause();
+  }
+}
+
+bool WriteAll(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void RunChild(const WorkerJob& job, int fd, const Options& options,
+                           const std::vector<Extractor>& registry,
+                           const std::vector<RuleSet>& rules,
+                           const Divisions* divisions) {
+#if !defined(__SANITIZE_ADDRESS__)
+  if (options.max_memory_mb > 0) {
+    rlimit limit;
+    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.max_memory_mb)
+                                      << 20;
+    setrlimit(RLIMIT_AS, &limit);
+  }
+#endif
+  TestFaults(job.path);
+  Record record =
+      ProcessFile(job.path, registry, rules, options.limits, divisions);
+  const bool ok = WriteAll(fd, RecordToJson(record).dump() + "\n");
+  _exit(ok ? 0 : 1);
+}
+
+json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
+                       const std::string& message) {
+  json r;
+  r["schema"] = kReportSchema;
+  r["source"] = {{"path", job.path}, {"sha256", job.sha256}};
+  r["error"] = {{"stage", "worker"}, {"code", code}, {"message", message}};
+  return r;
+}
+
+// Returns the record a finished worker produced, or an error record saying
+// how it ended.
+json Finish(Worker& w, int status, int timeout_s) {
+  if (w.timed_out) {
+    return WorkerErrorRecord(
+        w.job, "timeout",
+        "timed out after " + std::to_string(timeout_s) + " s");
+  }
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    return WorkerErrorRecord(w.job, "crashed",
+                             "killed by signal " + std::to_string(sig) + " (" +
+                                 strsignal(sig) + ")");
+  }
+  json record = json::parse(w.output, nullptr, false);
+  if (WEXITSTATUS(status) != 0 || record.is_discarded() ||
+      !record.is_object()) {
+    return WorkerErrorRecord(w.job, "crashed",
+                             "the worker ended with status " +
+                                 std::to_string(WEXITSTATUS(status)) +
+                                 " and no record (out of memory?)");
+  }
+  return record;
+}
+
+}  // namespace
+
+bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
+                const OnRecord& on_record, const std::function<void()>& on_tick,
+                std::string* error) {
+  const Options& options = context.options;
+  std::vector<Worker> running;
+  const int workers = std::max(1, options.workers);
+  bool ok = true;
+  while (!jobs.empty() || !running.empty()) {
+    while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
+      int fds[2];
+      if (pipe(fds) != 0) {
+        *error = std::string("pipe: ") + std::strerror(errno);
+        return false;
+      }
+      Worker w;
+      w.job = jobs.front();
+      jobs.pop_front();
+      std::cout.flush();
+      std::cerr.flush();
+      w.pid = fork();
+      if (w.pid == 0) {
+        close(fds[0]);
+        RunChild(w.job, fds[1], options, context.registry, context.rules,
+                 context.divisions);
+      }
+      close(fds[1]);
+      if (w.pid < 0) {
+        close(fds[0]);
+        *error = std::string("fork: ") + std::strerror(errno);
+        return false;
+      }
+      w.fd = fds[0];
+      w.started = Clock::now();
+      running.push_back(std::move(w));
+    }
+    std::vector<pollfd> polls;
+    for (const Worker& w : running) polls.push_back({w.fd, POLLIN, 0});
+    poll(polls.data(), polls.size(), 200);
+    for (size_t i = 0; i < running.size();) {
+      Worker& w = running[i];
+      bool eof = false;
+      if (polls[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[1 << 16];
+        ssize_t n = read(w.fd, buf, sizeof buf);
+        if (n > 0) {
+          w.output.append(buf, static_cast<size_t>(n));
+        } else if (n == 0 || errno != EINTR) {
+          eof = true;
+        }
+      }
+      const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
+          Clock::now() - w.started);
+      if (!eof && options.timeout_s > 0 &&
+          elapsed.count() >= options.timeout_s) {
+        kill(w.pid, SIGKILL);
+        w.timed_out = true;
+        eof = true;
+      }
+      if (!eof) {
+        ++i;
+        continue;
+      }
+      int status = 0;
+      waitpid(w.pid, &status, 0);
+      close(w.fd);
+      if (ok && !on_record(w.job, Finish(w, status, options.timeout_s))) {
+        ok = false;
+        jobs.clear();
+        *error = "stopped";
+      }
+      polls.erase(polls.begin() + static_cast<long>(i));
+      running.erase(running.begin() + static_cast<long>(i));
+    }
+    if (on_tick) on_tick();
+  }
+  return ok;
+}
+
+}  // namespace gongkai::cli
