@@ -43,14 +43,20 @@ options:
   --data DIR            data directory with divisions/ (default: $GONGKAI_DATA,
                         else the data/ of the source tree)
   --db PATH             dataset file for ingest and export (default gongkai.db)
-  --workers N           ingest: worker processes (default: the number of cores)
-  --timeout S           ingest: seconds per document before its worker is
-                        killed (default 60)
-  --max-memory-mb N     ingest: address-space limit per worker (default 2048)
+  --workers N           worker processes, one document each (default: the
+                        number of cores)
+  --max-memory-mb N     address-space limit per worker (default 2048)
   --out DIR             export: output directory (default export)
   --pretty              indent the JSON of extract
-  --max-file-mb N       refuse input files larger than N MiB (default 100)
   -h, --help            show this help
+limits (exceeding one gives an error record naming it, code limit_*):
+  --max-file-mb N       input files larger than N MiB are refused (default 100)
+  --max-pages N         PDF pages (default 2000)
+  --max-unzipped-mb N   DOCX bytes inflated, counted while reading (default 64)
+  --max-zip-members N   DOCX archive members (default 10000)
+  --max-depth N         HTML/DOCX element nesting (default 256)
+  --timeout S           seconds per document before its worker is killed
+                        (default 60; extract, audit and ingest)
 
 exit codes:
   0  every input read; no hard identity failed
@@ -97,7 +103,9 @@ int main(int argc, char** argv) {
       options.pretty = true;
     } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb" ||
                arg == "--db" || arg == "--workers" || arg == "--timeout" ||
-               arg == "--max-memory-mb" || arg == "--out") {
+               arg == "--max-memory-mb" || arg == "--out" || arg == "--max-pages" ||
+               arg == "--max-unzipped-mb" || arg == "--max-zip-members" ||
+               arg == "--max-depth") {
       if (i + 1 >= argc) return Usage(arg + " needs a value");
       std::string value = argv[++i];
       if (arg == "--rules") {
@@ -108,20 +116,20 @@ int main(int argc, char** argv) {
         options.db_path = value;
       } else if (arg == "--out") {
         options.out_dir = value;
-      } else if (arg == "--workers" || arg == "--timeout" ||
-                 arg == "--max-memory-mb") {
+      } else {
         char* end = nullptr;
         long n = std::strtol(value.c_str(), &end, 10);
-        if (*end != '\0' || n < 0) return Usage(arg + " needs a number");
+        if (*end != '\0' || n < 0 || n > (1L << 30)) return Usage(arg + " needs a number");
         if (arg == "--workers") options.workers = static_cast<int>(n);
         if (arg == "--timeout") options.timeout_s = static_cast<int>(n);
         if (arg == "--max-memory-mb") options.max_memory_mb = n;
-      } else {
-        char* end = nullptr;
-        long mb = std::strtol(value.c_str(), &end, 10);
-        if (*end != '\0' || mb <= 0)
-          return Usage("--max-file-mb needs a positive number");
-        options.limits.max_file_bytes = static_cast<uint64_t>(mb) << 20;
+        if (arg == "--max-file-mb") options.limits.max_file_bytes = static_cast<uint64_t>(n) << 20;
+        if (arg == "--max-pages") options.limits.max_pages = static_cast<int>(n);
+        if (arg == "--max-unzipped-mb") {
+          options.limits.max_unzipped_bytes = static_cast<uint64_t>(n) << 20;
+        }
+        if (arg == "--max-zip-members") options.limits.max_zip_members = static_cast<int>(n);
+        if (arg == "--max-depth") options.limits.max_nesting = static_cast<int>(n);
       }
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
       return Usage("unknown option " + arg);
