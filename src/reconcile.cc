@@ -75,6 +75,24 @@ void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
   report.findings.push_back(std::move(f));
 }
 
+// present FIGURE if CONDITION: when CONDITION was read and is above 0,
+// FIGURE must have been read (S7: fees charged must be reported).
+void CheckPresent(const Check& check, const FigureIndex& index,
+                  Report& report) {
+  auto cond = index.find(check.rhs[0]);
+  if (cond == index.end() || !cond->second->value || *cond->second->value <= 0)
+    return;
+  if (index.count(check.lhs[0])) return;
+  Finding f;
+  f.check = check.id;
+  f.severity = check.severity;
+  f.result = "not_reported";
+  f.cells = {check.lhs[0], check.rhs[0]};
+  f.message = check.rhs[0] + " is " + FormatNumber(*cond->second->value) +
+              " but " + check.lhs[0] + " is not stated";
+  report.findings.push_back(std::move(f));
+}
+
 void CheckDomain(const Check& check, Report& report) {
   for (const Figure& fig : report.figures) {
     if (!fig.value) continue;
@@ -123,6 +141,8 @@ void Reconcile(const RuleSet& rules, Report& report) {
   for (const Check& check : rules.checks) {
     if (check.kind == "domain") {
       CheckDomain(check, report);
+    } else if (check.kind == "present") {
+      CheckPresent(check, index, report);
     } else if (check.kind == "sum") {
       CheckSum(check, index, report);
     }

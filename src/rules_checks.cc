@@ -155,7 +155,17 @@ void Parser::ParseCheck(const std::string& line) {
     check.line = line_no;
     check.text = Substitute(text, var, value);
     check.levels = levels;
-    if (!expr.empty() && expr[0] == "domain") {
+    if (!expr.empty() && expr[0] == "present") {
+      // present FIGURE if CONDITION: CONDITION read and > 0 needs FIGURE read.
+      if (expr.size() != 4 || expr[2] != "if")
+        return Error("expected 'present FIGURE if FIGURE'");
+      check.kind = "present";
+      check.lhs = {Substitute(expr[1], var, value)};
+      check.rhs = {Substitute(expr[3], var, value)};
+      for (const std::string& id : {check.lhs[0], check.rhs[0]}) {
+        if (!known.count(id)) Error("unknown figure id '" + id + "'");
+      }
+    } else if (!expr.empty() && expr[0] == "domain") {
       check.kind = "domain";
       if (expr.size() < 3)
         return Error("domain needs a type and figure patterns");

@@ -130,7 +130,8 @@ std::vector<std::string> AuditLinesOf(const J& record) {
   };
   for (const auto& f : record["findings"]) {
     std::string line = file + ": " + f.value("check", "") + ": ";
-    if (f.value("result", "") == "domain" || f.value("result", "") == "late") {
+    const std::string result = f.value("result", "");
+    if (result == "domain" || result == "late" || result == "not_reported") {
       line += f.value("message", "");
     } else {
       const std::string expected = number(f["expected"]),

@@ -132,3 +132,45 @@ TEST(SoftChecks, RulesFromACountyBody) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+Report WithNoFeeRow(const std::string& sentence) {
+  Document doc;
+  Block heading;
+  heading.raw = "三、收到和处理政府信息公开申请情况";
+  doc.blocks.push_back(heading);
+  TableBuilder t;
+  t.BeginRow();
+  for (const char* c : {"2."
+                        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其"
+                        "政府信息公开申请",
+                        "2", "0", "0", "0", "0", "0", "2"}) {
+    t.AddCell(c);
+  }
+  Block table;
+  table.kind = BlockKind::kTable;
+  table.table = t.Finish();
+  doc.blocks.push_back(table);
+  Block tail;
+  tail.raw = sentence;
+  doc.blocks.push_back(tail);
+  return ReadAndReconcile(doc, {testing::RulesFor("2021")}, nullptr);
+}
+
+bool HasS7(const Report& r) {
+  for (const Finding& f : r.findings) {
+    if (f.check == "S7") return true;
+  }
+  return false;
+}
+
+// S7: applications closed for unpaid fees, and no 信息处理费 stated.
+TEST(SoftChecks, FeesChargedButNotReported) {
+  EXPECT_TRUE(HasS7(WithNoFeeRow("六、其他需要报告的事项")));
+  EXPECT_FALSE(HasS7(WithNoFeeRow("全年收取政府信息公开信息处理费200元。")));
+}
+
+}  // namespace
+}  // namespace gongkai
