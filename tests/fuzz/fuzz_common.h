@@ -16,7 +16,7 @@ namespace gongkai::fuzz {
 inline const std::vector<RuleSet>& Rules() {
   static const std::vector<RuleSet>* rules = [] {
     StatusOr<std::vector<RuleSet>> r =
-        LoadRulesDir(GONGKAI_SOURCE_DIR "/rules");
+        LoadRulesDir(GONGKAI_FUZZ_RULES_DIR);
     if (!r.ok()) std::abort();
     return new std::vector<RuleSet>(std::move(*r));
   }();
