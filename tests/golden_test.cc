@@ -130,7 +130,8 @@ TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
     Record r = ProcessFile(testing::SourcePath(files[i]), registry,
                            testing::Rules(), Limits());
     ASSERT_TRUE(r.report.has_value()) << files[i];
-    for (auto& [id, value] : RecordToJson(r)["figures"].items()) {
+    const auto record = RecordToJson(r);  // outlives the loop over its items
+    for (const auto& [id, value] : record["figures"].items()) {
       if (id.rfind("prose.", 0) != 0) figures[i][id] = value;
     }
   }
