@@ -143,8 +143,13 @@ void Parser::ParseCheck(const std::string& line) {
     loop_values = ExpandItems(std::vector<std::string>(for_it + 3, expr.end()));
     expr.erase(for_it, expr.end());
   }
-  const std::vector<std::string> known_ids = rules.AllFigureIds();
-  const std::set<std::string> known(known_ids.begin(), known_ids.end());
+  // Checks are parsed once every table is known: the ids are computed once.
+  if (known_ids_.empty()) {
+    known_ids_ = rules.AllFigureIds();
+    known_.insert(known_ids_.begin(), known_ids_.end());
+  }
+  const std::vector<std::string>& known_ids = known_ids_;
+  const std::set<std::string>& known = known_;
   std::string text;
   for (const std::string& w : expr) text += (text.empty() ? "" : " ") + w;
 

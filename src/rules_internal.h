@@ -4,6 +4,7 @@
 #define GONGKAI_SRC_RULES_INTERNAL_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,8 @@ struct Parser {
   std::map<std::string, std::vector<std::string>> sets;
   // Checks are parsed last, once every table is known.
   std::vector<std::pair<int, std::string>> pending_checks;
+  std::vector<std::string> known_ids_;  // every figure id (ParseCheck)
+  std::set<std::string> known_;
 
   // Parses a whole file's text line by line (continuations joined).
   void ParseText(const std::string& text);

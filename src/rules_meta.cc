@@ -1,6 +1,9 @@
 // The metadata lines of a rules file (`meta`, `township`, `deadline`) and
 // `include`. Syntax: rules/README.md.
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "src/rules_internal.h"
@@ -87,6 +90,45 @@ void Parser::ParseProse(const std::vector<std::string>& words,
   rules.prose.push_back(std::move(rule));
 }
 
+namespace {
+
+// What an included file contributes, parsed once per process and content:
+// every rules file includes common.inc, and compiling its patterns is most
+// of the cost of loading the rules.
+struct IncludeResult {
+  RuleSet rules;
+  std::map<std::string, std::vector<std::string>> sets;
+  std::vector<std::string> errors;
+  bool has_tables_or_checks = false;
+};
+
+std::shared_ptr<const IncludeResult> ParseIncluded(const std::string& path,
+                                                   const std::string& text,
+                                                   const std::string& dir,
+                                                   int depth) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const IncludeResult>> cache;
+  const std::string key = path + '\0' + text;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  Parser sub;
+  sub.file = path;
+  sub.dir = dir;
+  sub.include_depth = depth;
+  sub.ParseText(text);
+  auto result = std::make_shared<IncludeResult>();
+  result->rules = std::move(sub.rules);
+  result->sets = std::move(sub.sets);
+  result->errors = std::move(sub.errors);
+  result->has_tables_or_checks =
+      !result->rules.tables.empty() || !sub.pending_checks.empty();
+  cache.emplace(key, result);
+  return result;
+}
+
+}  // namespace
+
 void Parser::ParseInclude(const std::vector<std::string>& words) {
   if (words.size() != 2) return Error("include needs one file name");
   if (include_depth >= 4) return Error("includes nested too deep");
@@ -95,27 +137,24 @@ void Parser::ParseInclude(const std::vector<std::string>& words) {
   if (!in) return Error("cannot open included file " + path);
   std::stringstream buf;
   buf << in.rdbuf();
-  Parser sub;
-  sub.file = path;
-  sub.dir = dir;
-  sub.include_depth = include_depth + 1;
-  sub.ParseText(buf.str());
-  errors.insert(errors.end(), sub.errors.begin(), sub.errors.end());
+  std::shared_ptr<const IncludeResult> sub =
+      ParseIncluded(path, buf.str(), dir, include_depth + 1);
+  errors.insert(errors.end(), sub->errors.begin(), sub->errors.end());
   MetaRules& m = rules.meta;
-  const MetaRules& s = sub.rules.meta;
+  const MetaRules& s = sub->rules.meta;
   m.title.insert(m.title.end(), s.title.begin(), s.title.end());
   m.year.insert(m.year.end(), s.year.begin(), s.year.end());
   m.signature.insert(m.signature.end(), s.signature.begin(), s.signature.end());
   m.date.insert(m.date.end(), s.date.begin(), s.date.end());
   m.township.insert(m.township.end(), s.township.begin(), s.township.end());
   m.deadlines.insert(m.deadlines.end(), s.deadlines.begin(), s.deadlines.end());
-  rules.prose.insert(rules.prose.end(), sub.rules.prose.begin(),
-                     sub.rules.prose.end());
-  for (auto& [name, items] : sub.sets) sets.emplace(name, items);
-  if (!sub.rules.tables.empty() || !sub.pending_checks.empty()) {
+  rules.prose.insert(rules.prose.end(), sub->rules.prose.begin(),
+                     sub->rules.prose.end());
+  for (const auto& [name, items] : sub->sets) sets.emplace(name, items);
+  if (sub->has_tables_or_checks) {
     Error(
-        "an included file may hold only meta, township, deadline and set "
-        "lines");
+        "an included file may hold only meta, township, deadline, prose and "
+        "set lines");
   }
 }
 

@@ -93,10 +93,12 @@ TEST_F(Ingest, TwiceGivesTheSameDataset) {
       << "diff -r " << dir_ << "/a " << dir_ << "/b";
   // Every input file is in, once: as a report or as an error record.
   long files = 0;
-  for (const char* d : {"corpus/real", "corpus/hostile"}) {
-    for (const auto& e : fs::directory_iterator(SourcePath(d))) {
+  for (const char* d :
+       {"corpus/real",
+        "corpus/hostile"}) {  // walked recursively, as ingest does
+    for (const auto& e : fs::recursive_directory_iterator(SourcePath(d))) {
       const std::string ext = e.path().extension().string();
-      files += ext != ".json" && ext != ".md";
+      files += e.is_regular_file() && ext != ".json" && ext != ".md";
     }
   }
   EXPECT_EQ(Count(twice, "reports") + Count(twice, "errors"), files);
