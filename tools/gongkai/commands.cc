@@ -58,13 +58,13 @@ bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
   std::deque<WorkerJob> jobs;
   for (const std::string& path : ExpandInputs(options.inputs))
     jobs.push_back({path, "", jobs.size()});
-  std::map<size_t, nlohmann::ordered_json> finished;
+  std::map<size_t, WorkerResult> finished;
   size_t next = 0;
   std::string error;
   const bool ok = RunWorkers(
       std::move(jobs), WorkerContext{options, registry, rules, d},
-      [&](const WorkerJob& job, const nlohmann::ordered_json& record) {
-        finished.emplace(job.index, record);
+      [&](const WorkerJob& job, const WorkerResult& result) {
+        finished.emplace(job.index, result);
         for (auto it = finished.find(next); it != finished.end();
              it = finished.find(++next)) {
           emit(it->second);
@@ -119,9 +119,14 @@ int RunExtract(const Options& options) {
   if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false;
   const bool ok =
-      ForEachRecord(options, rules, [&](const nlohmann::ordered_json& record) {
-        any_error = any_error || !record.contains("report");
-        std::cout << record.dump(options.pretty ? 1 : -1) << "\n";
+      ForEachRecord(options, rules, [&](const WorkerResult& result) {
+        any_error = any_error || !result.is_report;
+        if (options.pretty) {
+          std::cout << nlohmann::ordered_json::parse(result.json).dump(1)
+                    << "\n";
+        } else {
+          std::cout << result.json << "\n";
+        }
         std::cout.flush();
       });
   if (!ok) return kExitInputErrors;
@@ -133,8 +138,10 @@ int RunAudit(const Options& options) {
   if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false, any_failure = false;
   const bool ok =
-      ForEachRecord(options, rules, [&](const nlohmann::ordered_json& record) {
-        any_error = any_error || !record.contains("report");
+      ForEachRecord(options, rules, [&](const WorkerResult& result) {
+        const nlohmann::ordered_json record =
+            nlohmann::ordered_json::parse(result.json);
+        any_error = any_error || !result.is_report;
         if (record.contains("findings")) {
           for (const auto& f : record["findings"]) {
             any_failure = any_failure || f.value("severity", "") == "error";

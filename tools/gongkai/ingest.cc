@@ -90,8 +90,8 @@ int RunIngest(const Options& options) {
   std::string error;
   const bool done = RunWorkers(
       std::move(jobs), WorkerContext{options, registry, rules, d},
-      [&](const WorkerJob&, const nlohmann::ordered_json& record) {
-        return store(json::parse(record.dump()));
+      [&](const WorkerJob&, const WorkerResult& result) {
+        return store(json::parse(result.json));
       },
       [&] { progress.Tick(); }, &error);
   if (!done) {

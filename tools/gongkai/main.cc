@@ -103,9 +103,9 @@ int main(int argc, char** argv) {
       options.pretty = true;
     } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb" ||
                arg == "--db" || arg == "--workers" || arg == "--timeout" ||
-               arg == "--max-memory-mb" || arg == "--out" || arg == "--max-pages" ||
-               arg == "--max-unzipped-mb" || arg == "--max-zip-members" ||
-               arg == "--max-depth") {
+               arg == "--max-memory-mb" || arg == "--out" ||
+               arg == "--max-pages" || arg == "--max-unzipped-mb" ||
+               arg == "--max-zip-members" || arg == "--max-depth") {
       if (i + 1 >= argc) return Usage(arg + " needs a value");
       std::string value = argv[++i];
       if (arg == "--rules") {
@@ -119,17 +119,22 @@ int main(int argc, char** argv) {
       } else {
         char* end = nullptr;
         long n = std::strtol(value.c_str(), &end, 10);
-        if (*end != '\0' || n < 0 || n > (1L << 30)) return Usage(arg + " needs a number");
+        if (*end != '\0' || n < 0 || n > (1L << 30))
+          return Usage(arg + " needs a number");
         if (arg == "--workers") options.workers = static_cast<int>(n);
         if (arg == "--timeout") options.timeout_s = static_cast<int>(n);
         if (arg == "--max-memory-mb") options.max_memory_mb = n;
-        if (arg == "--max-file-mb") options.limits.max_file_bytes = static_cast<uint64_t>(n) << 20;
-        if (arg == "--max-pages") options.limits.max_pages = static_cast<int>(n);
+        if (arg == "--max-file-mb")
+          options.limits.max_file_bytes = static_cast<uint64_t>(n) << 20;
+        if (arg == "--max-pages")
+          options.limits.max_pages = static_cast<int>(n);
         if (arg == "--max-unzipped-mb") {
           options.limits.max_unzipped_bytes = static_cast<uint64_t>(n) << 20;
         }
-        if (arg == "--max-zip-members") options.limits.max_zip_members = static_cast<int>(n);
-        if (arg == "--max-depth") options.limits.max_nesting = static_cast<int>(n);
+        if (arg == "--max-zip-members")
+          options.limits.max_zip_members = static_cast<int>(n);
+        if (arg == "--max-depth")
+          options.limits.max_nesting = static_cast<int>(n);
       }
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
       return Usage("unknown option " + arg);

@@ -70,7 +70,9 @@ bool WriteAll(int fd, const std::string& data) {
   TestFaults(job.path);
   Record record =
       ProcessFile(job.path, registry, rules, options.limits, divisions);
-  const bool ok = WriteAll(fd, RecordToJson(record).dump() + "\n");
+  // One status byte (R: a report, E: an error record), then the JSON line.
+  const bool ok = WriteAll(fd, std::string(record.report ? "R" : "E") +
+                                   RecordToJson(record).dump() + "\n");
   _exit(ok ? 0 : 1);
 }
 
@@ -85,27 +87,34 @@ json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
 
 // Returns the record a finished worker produced, or an error record saying
 // how it ended.
-json Finish(Worker& w, int status, int timeout_s) {
+WorkerResult Finish(Worker& w, int status, int timeout_s) {
   if (w.timed_out) {
-    return WorkerErrorRecord(
-        w.job, "timeout",
-        "timed out after " + std::to_string(timeout_s) + " s");
+    return {
+        WorkerErrorRecord(w.job, "timeout",
+                          "timed out after " + std::to_string(timeout_s) + " s")
+            .dump(),
+        false};
   }
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    return WorkerErrorRecord(w.job, "crashed",
-                             "killed by signal " + std::to_string(sig) + " (" +
-                                 strsignal(sig) + ")");
+    return {WorkerErrorRecord(w.job, "crashed",
+                              "killed by signal " + std::to_string(sig) + " (" +
+                                  strsignal(sig) + ")")
+                .dump(),
+            false};
   }
-  json record = json::parse(w.output, nullptr, false);
-  if (WEXITSTATUS(status) != 0 || record.is_discarded() ||
-      !record.is_object()) {
-    return WorkerErrorRecord(w.job, "crashed",
-                             "the worker ended with status " +
-                                 std::to_string(WEXITSTATUS(status)) +
-                                 " and no record (out of memory?)");
+  const bool complete = WEXITSTATUS(status) == 0 && w.output.size() > 2 &&
+                        (w.output[0] == 'R' || w.output[0] == 'E') &&
+                        w.output.back() == '\n';
+  if (!complete) {
+    return {WorkerErrorRecord(w.job, "crashed",
+                              "the worker ended with status " +
+                                  std::to_string(WEXITSTATUS(status)) +
+                                  " and no record (out of memory?)")
+                .dump(),
+            false};
   }
-  return record;
+  return {w.output.substr(1, w.output.size() - 2), w.output[0] == 'R'};
 }
 
 }  // namespace

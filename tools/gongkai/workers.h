@@ -33,10 +33,16 @@ struct WorkerContext {
   const Divisions* divisions;
 };
 
-// Called in the coordinator with each finished job's record (the JSON of
-// `gongkai extract`), in completion order; returns false to stop.
-using OnRecord =
-    std::function<bool(const WorkerJob&, const nlohmann::ordered_json&)>;
+// A finished job: its record as the JSON text `gongkai extract` writes (one
+// line, not parsed here), and whether it is a report or an error record.
+struct WorkerResult {
+  std::string json;
+  bool is_report = false;
+};
+
+// Called in the coordinator with each finished job's result, in completion
+// order; returns false to stop.
+using OnRecord = std::function<bool(const WorkerJob&, const WorkerResult&)>;
 
 // Runs every job; `on_tick` is called about five times a second. Returns
 // false (with `error` set) when a worker cannot be started or on_record
