@@ -2,39 +2,41 @@
 #include "src/divisions.h"
 
 #include <fstream>
-#include <sstream>
+#include <iterator>
+#include <string_view>
 
 namespace gongkai {
 namespace {
 
-// Parses `code,"name",parent...` lines; returns rows of fields.
+// Parses `code,"name",parent...` lines (no comma inside a field); returns
+// rows of fields, quotes removed.
 StatusOr<std::vector<std::vector<std::string>>> ReadCsv(
     const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("data", "not_found", path + ": cannot open");
+  const std::string text((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
   std::vector<std::vector<std::string>> rows;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (header) {
-      header = false;
-      continue;
-    }
+  size_t pos = text.find('\n');  // skip the header
+  while (pos != std::string::npos && pos + 1 < text.size()) {
+    const size_t start = pos + 1;
+    pos = text.find('\n', start);
+    std::string_view line(
+        text.data() + start,
+        (pos == std::string::npos ? text.size() : pos) - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    for (char c : line) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        fields.push_back(field);
-        field.clear();
-      } else {
-        field += c;
+    size_t from = 0;
+    while (from <= line.size()) {
+      size_t comma = line.find(',', from);
+      if (comma == std::string_view::npos) comma = line.size();
+      std::string_view field = line.substr(from, comma - from);
+      if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
+        field = field.substr(1, field.size() - 2);
       }
+      fields.emplace_back(field);
+      from = comma + 1;
     }
-    fields.push_back(field);
     if (fields.size() >= 2) rows.push_back(std::move(fields));
   }
   return rows;

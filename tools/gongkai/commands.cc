@@ -55,9 +55,16 @@ bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
               << divisions.status().message() << "\n";
   }
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
+  const std::vector<std::string> paths = ExpandInputs(options.inputs);
+  if (paths.size() == 1) {
+    // One file: read here, without a worker (start-up is most of the cost
+    // of a run per file). There are no other files for a crash to lose.
+    Record record = ProcessFile(paths[0], registry, rules, options.limits, d);
+    emit(WorkerResult{RecordToJson(record).dump(), record.report.has_value()});
+    return true;
+  }
   std::deque<WorkerJob> jobs;
-  for (const std::string& path : ExpandInputs(options.inputs))
-    jobs.push_back({path, "", jobs.size()});
+  for (const std::string& path : paths) jobs.push_back({path, "", jobs.size()});
   std::map<size_t, WorkerResult> finished;
   size_t next = 0;
   std::string error;
