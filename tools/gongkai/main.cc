@@ -56,7 +56,8 @@ limits (exceeding one gives an error record naming it, code limit_*):
   --max-zip-members N   DOCX archive members (default 10000)
   --max-depth N         HTML/DOCX element nesting (default 256)
   --timeout S           seconds per document before its worker is killed
-                        (default 60; extract, audit and ingest)
+                        (default 60; ingest, and extract or audit of several
+                        files: a single file is read without a worker)
 
 exit codes:
   0  every input read; no hard identity failed
