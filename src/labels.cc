@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "src/utf8.h"
+
 namespace gongkai {
 namespace {
 
@@ -83,9 +85,7 @@ bool IsSubsequence(std::string_view small, std::string_view big) {
 
 }  // namespace
 
-int CodePointCount(std::string_view s) {
-  return static_cast<int>(Decode(s).size());
-}
+int CodePointCount(std::string_view s) { return CountCodePoints(s); }
 
 std::string LabelKey(std::string_view normalized) {
   std::vector<UChar32> s;

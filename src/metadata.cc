@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "src/labels.h"
+#include "src/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -19,14 +20,6 @@ std::vector<const std::string*> TextBlocks(const Document& doc) {
   std::vector<const std::string*> out;
   for (const Block& b : doc.blocks) {
     if (b.kind != BlockKind::kTable && !b.text.empty()) out.push_back(&b.text);
-  }
-  return out;
-}
-
-std::string Compact(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ') out += c;
   }
   return out;
 }
@@ -87,7 +80,7 @@ void ReadSignature(const RuleSet& rules,
   const size_t from =
       blocks.size() > kSignatureBlocks ? blocks.size() - kSignatureBlocks : 0;
   for (size_t i = blocks.size(); i-- > from;) {
-    const std::string line = Compact(*blocks[i]);
+    const std::string line = WithoutSpaces(*blocks[i]);
     if (CodePointCount(line) > kMaxSignature) continue;
     if (meta->published.empty()) {
       for (const auto& re : rules.meta.date) {
@@ -138,7 +131,7 @@ void ReadMetadata(const Document& doc, const RuleSet& rules,
   std::vector<std::string> candidates;
   std::string joined;
   for (size_t i = 0; i < blocks.size() && i < kTitleBlocks; ++i) {
-    const std::string line = Compact(*blocks[i]);
+    const std::string line = WithoutSpaces(*blocks[i]);
     if (CodePointCount(line) > kMaxTitleLine) break;
     joined += line;
     candidates.push_back(joined);
@@ -147,7 +140,7 @@ void ReadMetadata(const Document& doc, const RuleSet& rules,
     if (MatchTitle(rules, *it, &meta)) break;
   }
   if (meta.agency.empty() && meta.year == 0 && !doc.metadata.title.empty()) {
-    MatchTitle(rules, Compact(doc.metadata.title), &meta);
+    MatchTitle(rules, WithoutSpaces(doc.metadata.title), &meta);
   }
   for (size_t i = 0; meta.year == 0 && i < blocks.size() && i < kYearBlocks;
        ++i) {

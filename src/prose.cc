@@ -4,17 +4,10 @@
 #include <cstdlib>
 
 #include "src/labels.h"
+#include "src/utf8.h"
 
 namespace gongkai {
 namespace {
-
-std::string Compact(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ') out += c;
-  }
-  return out;
-}
 
 std::optional<double> ParseNumber(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -76,7 +69,7 @@ void ReadProse(const Document& doc, const RuleSet& rules, Report* report) {
     if (report->Find(id)) continue;  // a number and a none rule: the first wins
     for (const Block& b : doc.blocks) {
       if (b.kind == BlockKind::kTable) continue;
-      const std::string text = Compact(b.text);
+      const std::string text = WithoutSpaces(b.text);
       std::string captured;
       const bool matched =
           rule.none ? RE2::PartialMatch(text, *rule.pattern)

@@ -22,4 +22,19 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+int CountCodePoints(std::string_view text) {
+  int n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string WithoutSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
 }  // namespace gongkai

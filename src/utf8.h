@@ -3,6 +3,7 @@
 #ifndef GONGKAI_SRC_UTF8_H_
 #define GONGKAI_SRC_UTF8_H_
 
+#include <string>
 #include <string_view>
 
 namespace gongkai {
@@ -10,6 +11,14 @@ namespace gongkai {
 // Returns true iff `bytes` is well-formed UTF-8 (no overlong forms, no
 // surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
+
+// Returns the number of code points of UTF-8 text (continuation bytes are
+// not counted; no validation).
+int CountCodePoints(std::string_view text);
+
+// Returns `text` without its ASCII spaces (normalized text keeps spaces
+// only between non-CJK words; patterns are matched without them).
+std::string WithoutSpaces(std::string_view text);
 
 }  // namespace gongkai
 

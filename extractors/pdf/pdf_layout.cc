@@ -8,6 +8,7 @@
 
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
+#include "src/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -115,12 +116,6 @@ std::vector<Chunk> Chunks(const PdfLine& line) {
 // a wrapped label, not a paragraph.
 constexpr int kMaxWrappedLabel = 15;
 
-int CodePoints(const std::string& s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Returns true iff a chunk reads as a number: digits (with . , + -), maybe
 // a sign word before (增, 减) and a unit after (元, 万元, 件, 条, 个, %).
 bool IsNumeric(std::string s) {
@@ -213,7 +208,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
       continue;
     }
     if (!rows.empty() && chunks.size() == 1 &&
-        CodePoints(chunks[0].text) <= kMaxWrappedLabel) {
+        CountCodePoints(chunks[0].text) <= kMaxWrappedLabel) {
       pending_labels.push_back(&line);
       continue;
     }

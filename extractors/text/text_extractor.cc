@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "extractors/charset.h"
+#include "src/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 // inside its cell, not a paragraph after the table.
 constexpr int kMaxContinuationChars = 6;
 constexpr int kMaxContinuedCellChars = 12;
-
-int Chars(const std::string& s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string TrimRight(std::string s) {
   while (!s.empty() &&
@@ -52,8 +47,9 @@ class TextReader {
       last_was_cell_ = false;
       return;
     }
-    if (last_was_cell_ && in_row_ && Chars(line) <= kMaxContinuationChars &&
-        Chars(table_.LastCellRaw()) <= kMaxContinuedCellChars) {
+    if (last_was_cell_ && in_row_ &&
+        CountCodePoints(line) <= kMaxContinuationChars &&
+        CountCodePoints(table_.LastCellRaw()) <= kMaxContinuedCellChars) {
       table_.AppendToLastCell("\n" + line);
       return;
     }
