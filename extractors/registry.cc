@@ -2,6 +2,7 @@
 #include "extractors/registry.h"
 
 #include "extractors/docx/docx_extractor.h"
+#include "extractors/docx/libzip_loader.h"
 #include "extractors/html/html_extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
@@ -16,5 +17,7 @@ std::vector<Extractor> DefaultExtractors() {
       {"text", ExtractText},
   };
 }
+
+void PreloadExtractorLibraries() { PreloadLibZip(); }
 
 }  // namespace gongkai

@@ -12,6 +12,11 @@ namespace gongkai {
 // Returns every extractor built into this program.
 std::vector<Extractor> DefaultExtractors();
 
+// Loads now the libraries extractors otherwise load on first use (libzip,
+// for DOCX). A process that forks one worker per document calls it once
+// before the first fork, so that no worker pays the loading again.
+void PreloadExtractorLibraries();
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_EXTRACTORS_REGISTRY_H_

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractors/docx/libzip_loader.h"
 #include "src/extractor.h"
 
 namespace gongkai {
@@ -16,7 +17,8 @@ namespace gongkai {
 class ZipReader {
  public:
   // Opens a zip held in `bytes` (which must outlive the reader). Fails with
-  // "bad_zip" or "limit_zip_members".
+  // "bad_zip" or "limit_zip_members", or "no_libzip" if libzip cannot be
+  // loaded.
   static StatusOr<std::unique_ptr<ZipReader>> Open(std::string_view bytes,
                                                    const Limits& limits);
   ~ZipReader();
@@ -28,8 +30,9 @@ class ZipReader {
   StatusOr<std::string> Read(const std::string& name);
 
  private:
-  ZipReader(zip_t* archive, const Limits& limits)
-      : archive_(archive), limits_(limits) {}
+  ZipReader(const LibZip* zip, zip_t* archive, const Limits& limits)
+      : zip_(zip), archive_(archive), limits_(limits) {}
+  const LibZip* zip_;
   zip_t* archive_;
   Limits limits_;
   uint64_t inflated_ = 0;

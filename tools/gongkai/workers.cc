@@ -12,6 +12,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "extractors/registry.h"
 #include "src/pipeline.h"
 #include "src/sinks.h"
 
@@ -125,6 +126,7 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
   const Options& options = context.options;
   std::vector<Worker> running;
   const int workers = std::max(1, options.workers);
+  PreloadExtractorLibraries();
   bool ok = true;
   while (!jobs.empty() || !running.empty()) {
     while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
