@@ -8,24 +8,25 @@
 namespace gongkai {
 namespace {
 
-// Parses `code,"name",parent...` lines (no comma inside a field); returns
-// rows of fields, quotes removed.
-StatusOr<std::vector<std::vector<std::string>>> ReadCsv(
-    const std::string& path) {
+// Reads a CSV file of `code,"name",parent...` lines (no comma inside a
+// field) and calls on_row(fields) for each line after the header, with
+// quotes removed; the views point into *text, which receives the file.
+template <typename OnRow>
+Status ReadCsv(const std::string& path, std::string* text, OnRow on_row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("data", "not_found", path + ": cannot open");
-  const std::string text((std::istreambuf_iterator<char>(in)),
-                         std::istreambuf_iterator<char>());
-  std::vector<std::vector<std::string>> rows;
-  size_t pos = text.find('\n');  // skip the header
-  while (pos != std::string::npos && pos + 1 < text.size()) {
+  text->assign(std::istreambuf_iterator<char>(in),
+               std::istreambuf_iterator<char>());
+  std::vector<std::string_view> fields;
+  size_t pos = text->find('\n');  // skip the header
+  while (pos != std::string::npos && pos + 1 < text->size()) {
     const size_t start = pos + 1;
-    pos = text.find('\n', start);
+    pos = text->find('\n', start);
     std::string_view line(
-        text.data() + start,
-        (pos == std::string::npos ? text.size() : pos) - start);
+        text->data() + start,
+        (pos == std::string::npos ? text->size() : pos) - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::vector<std::string> fields;
+    fields.clear();
     size_t from = 0;
     while (from <= line.size()) {
       size_t comma = line.find(',', from);
@@ -34,12 +35,12 @@ StatusOr<std::vector<std::vector<std::string>>> ReadCsv(
       if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
         field = field.substr(1, field.size() - 2);
       }
-      fields.emplace_back(field);
+      fields.push_back(field);
       from = comma + 1;
     }
-    if (fields.size() >= 2) rows.push_back(std::move(fields));
+    if (fields.size() >= 2) on_row(fields);
   }
-  return rows;
+  return Status::Ok();
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -54,14 +55,17 @@ StatusOr<Divisions> Divisions::Load(const std::string& dir) {
   const char* files[] = {"provinces.csv", "cities.csv", "areas.csv"};
   std::vector<Division>* tables[] = {&d.provinces_, &d.cities_, &d.areas_};
   for (int i = 0; i < 3; ++i) {
-    StatusOr<std::vector<std::vector<std::string>>> rows =
-        ReadCsv(dir + "/" + files[i]);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      if (r[1] == "市辖区" || r[1] == "县" || r[1] == "省直辖县级行政区划")
-        continue;
-      tables[i]->push_back({r[0], r[1], r.size() > 2 ? r[2] : ""});
-    }
+    auto text = std::make_shared<std::string>();
+    std::vector<Division>* table = tables[i];
+    Status s = ReadCsv(
+        dir + "/" + files[i], text.get(),
+        [table](const std::vector<std::string_view>& r) {
+          if (r[1] == "市辖区" || r[1] == "县" || r[1] == "省直辖县级行政区划")
+            return;
+          table->push_back({r[0], r[1], r.size() > 2 ? r[2] : ""});
+        });
+    if (!s.ok()) return s;
+    d.texts_.push_back(std::move(text));
   }
   return d;
 }

@@ -9,7 +9,9 @@
 #ifndef GONGKAI_SRC_DIVISIONS_H_
 #define GONGKAI_SRC_DIVISIONS_H_
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/status.h"
@@ -34,9 +36,12 @@ class Divisions {
                  const std::vector<std::string>& township_endings) const;
 
  private:
+  // Fields are views into texts_, the files as read: loading makes no
+  // string per field (it runs at every start).
   struct Division {
-    std::string code, name, parent_code;
+    std::string_view code, name, parent_code;
   };
+  std::vector<std::shared_ptr<const std::string>> texts_;
   std::vector<Division> provinces_, cities_, areas_;
 };
 
