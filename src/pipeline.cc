@@ -71,16 +71,21 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
 
 }  // namespace
 
-Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules,
+Report ReadWithRules(const Document& doc, const RuleSet& set,
+                     const Divisions* divisions) {
+  Report report = ReadReport(doc, set);
+  ReadProse(doc, set, &report);
+  ReadMetadata(doc, set, divisions, &report);
+  Reconcile(set, report);
+  return report;
+}
+
+Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
                         const Divisions* divisions) {
   Normalize(doc);
-  const RuleSet* set = ChooseRuleSet(doc, rules);
-  if (!set) return Report();
-  Report report = ReadReport(doc, *set);
-  ReadProse(doc, *set, &report);
-  ReadMetadata(doc, *set, divisions, &report);
-  Reconcile(*set, report);
-  return report;
+  StatusOr<const RuleSet*> set = rules.Choose(doc);
+  if (!set.ok() || !*set) return Report();
+  return ReadWithRules(doc, **set, divisions);
 }
 
 StatusOr<Document> ExtractFile(const std::string& path,
@@ -96,7 +101,7 @@ StatusOr<Document> ExtractFile(const std::string& path,
 
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const std::vector<Extractor>& registry,
-                    const std::vector<RuleSet>& rules, const Limits& limits,
+                    const RuleLibrary& rules, const Limits& limits,
                     const Divisions* divisions) {
   Record record;
   record.source.path = path;
@@ -108,7 +113,14 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   }
   record.pages = doc->pages;
   record.metadata = doc->metadata;
-  Report report = ReadAndReconcile(*doc, rules, divisions);
+  Normalize(*doc);
+  StatusOr<const RuleSet*> set = rules.Choose(*doc);
+  if (!set.ok()) {
+    record.error = set.status();
+    return record;
+  }
+  Report report;
+  if (*set) report = ReadWithRules(*doc, **set, divisions);
   if (report.figures.empty()) {
     record.error = Status::Error(
         "read", "not_a_report",
@@ -131,7 +143,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
 
 Record ProcessFile(const std::string& path,
                    const std::vector<Extractor>& registry,
-                   const std::vector<RuleSet>& rules, const Limits& limits,
+                   const RuleLibrary& rules, const Limits& limits,
                    const Divisions* divisions) {
   Record record;
   record.source.path = path;

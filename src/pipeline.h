@@ -19,6 +19,7 @@
 #include "src/document.h"
 #include "src/extractor.h"
 #include "src/report.h"
+#include "src/rule_library.h"
 #include "src/rules.h"
 #include "src/status.h"
 
@@ -38,14 +39,14 @@ struct Record {
 // `divisions` (may be null) resolves the agency's region.
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const std::vector<Extractor>& registry,
-                    const std::vector<RuleSet>& rules, const Limits& limits,
+                    const RuleLibrary& rules, const Limits& limits,
                     const Divisions* divisions = nullptr);
 
 // Reads `path` (refusing files over limits.max_file_bytes) and runs
 // ProcessBytes. A file that cannot be read gives an error record.
 Record ProcessFile(const std::string& path,
                    const std::vector<Extractor>& registry,
-                   const std::vector<RuleSet>& rules, const Limits& limits,
+                   const RuleLibrary& rules, const Limits& limits,
                    const Divisions* divisions = nullptr);
 
 // Reads `path` (within limits), sniffs it and runs its extractor: the
@@ -56,8 +57,14 @@ StatusOr<Document> ExtractFile(const std::string& path,
 
 // Runs normalize, read and reconcile on an extracted document: the part of
 // the pipeline after extraction (tests inject changes into `doc` first).
-Report ReadAndReconcile(Document& doc, const std::vector<RuleSet>& rules,
+// Returns an empty report if no rule set fits or the one picked does not
+// compile.
+Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
                         const Divisions* divisions = nullptr);
+
+// Reads and reconciles a normalized document with the rule set `set`.
+Report ReadWithRules(const Document& doc, const RuleSet& set,
+                     const Divisions* divisions = nullptr);
 
 }  // namespace gongkai
 

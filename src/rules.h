@@ -126,11 +126,16 @@ struct RuleSet {
 // status message lists every error, one "file:line: message" per line.
 StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file);
 
+// Parses only the `version` and `fingerprint` lines of `text`: enough to
+// choose a rule set for a document (RuleLibrary) without compiling it. The
+// rest of the file is not checked.
+StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
+                                   const std::string& file);
+
 // Reads and parses one rules file.
 StatusOr<RuleSet> LoadRulesFile(const std::string& path);
 
-// Loads every `*.rules` file of a directory, sorted by name.
-StatusOr<std::vector<RuleSet>> LoadRulesDir(const std::string& dir);
+// A directory of rules files is loaded with RuleLibrary (rule_library.h).
 
 }  // namespace gongkai
 

@@ -36,6 +36,8 @@ struct Parser {
   std::vector<std::pair<int, std::string>> pending_checks;
   std::vector<std::string> known_ids_;  // every figure id (ParseCheck)
   std::set<std::string> known_;
+  // Reads only `version` and `fingerprint` lines (ParseRulesHeader).
+  bool header_only = false;
 
   // Parses a whole file's text line by line (continuations joined).
   void ParseText(const std::string& text);
@@ -58,6 +60,9 @@ struct Parser {
   int include_depth = 0;
   void ParseCheck(const std::string& line);
   void Finish();
+  // Returns the rules parsed, or every error as one "invalid_rules" status
+  // (moves the rules out).
+  StatusOr<RuleSet> Result();
   void Error(const std::string& message);
   TableRule* CurrentTable(const std::string& keyword);
 

@@ -256,6 +256,7 @@ void Parser::ParseLine(const std::string& line) {
   std::vector<std::string> words = SplitWords(line);
   if (words.empty()) return;
   const std::string& kw = words[0];
+  if (header_only && kw != "version" && kw != "fingerprint") return;
   if (kw == "version") {
     if (words.size() != 2) return Error("version needs one word");
     rules.version = words[1];
@@ -345,6 +346,14 @@ void Parser::Finish() {
   }
 }
 
+StatusOr<RuleSet> Parser::Result() {
+  if (errors.empty()) return std::move(rules);
+  std::string msg;
+  for (const std::string& e : errors) msg += e + "\n";
+  msg.pop_back();
+  return Status::Error("rules", "invalid_rules", msg);
+}
+
 void Parser::Error(const std::string& message) {
   if (errors.size() == kMaxErrors)
     errors.push_back(file + ": too many errors; stopped listing");
@@ -362,13 +371,21 @@ StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file) {
   p.dir = slash == std::string::npos ? "" : file.substr(0, slash);
   p.ParseText(text);
   p.Finish();
-  if (!p.errors.empty()) {
-    std::string msg;
-    for (const std::string& e : p.errors) msg += e + "\n";
-    msg.pop_back();
-    return Status::Error("rules", "invalid_rules", msg);
+  return p.Result();
+}
+
+StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
+                                   const std::string& file) {
+  Parser p;
+  p.file = file;
+  p.rules.file = file;
+  p.header_only = true;
+  p.ParseText(text);
+  if (p.rules.version.empty()) {
+    p.line_no = 1;
+    p.Error("no 'version' line");
   }
-  return std::move(p.rules);
+  return p.Result();
 }
 
 StatusOr<RuleSet> LoadRulesFile(const std::string& path) {
@@ -379,31 +396,6 @@ StatusOr<RuleSet> LoadRulesFile(const std::string& path) {
   std::stringstream buf;
   buf << in.rdbuf();
   return ParseRules(buf.str(), path);
-}
-
-StatusOr<std::vector<RuleSet>> LoadRulesDir(const std::string& dir) {
-  std::error_code ec;
-  std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".rules")
-      paths.push_back(entry.path().string());
-  }
-  if (ec) return Status::Error("rules", "not_found", dir + ": " + ec.message());
-  if (paths.empty())
-    return Status::Error("rules", "not_found", dir + ": no *.rules file");
-  std::sort(paths.begin(), paths.end());
-  std::vector<RuleSet> sets;
-  std::string errors;
-  for (const std::string& path : paths) {
-    StatusOr<RuleSet> r = LoadRulesFile(path);
-    if (!r.ok()) {
-      errors += (errors.empty() ? "" : "\n") + r.status().message();
-      continue;
-    }
-    sets.push_back(std::move(*r));
-  }
-  if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);
-  return sets;
 }
 
 }  // namespace gongkai

@@ -3,6 +3,7 @@
 // codes, rules check messages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -129,6 +130,42 @@ TEST(Cli, RulesCheckReportsFileAndLine) {
       << r.out;
   auto good = RunGongkai("rules check " + SourcePath("rules"));
   EXPECT_EQ(good.exit_code, 0) << good.out;
+  std::filesystem::remove_all(dir);
+}
+
+// A rules file is compiled when a document picks it: a broken one stops a
+// single-file run that picks it with exit 4 and its errors, and stops a run
+// over several files before any is read.
+TEST(Cli, BrokenRulesFileStopsTheRunThatNeedsIt) {
+  std::string dir = testing::TempDir();
+  for (const char* name :
+       {"2019.rules", "2021.rules", "pre2019.rules", "common.inc"}) {
+    testing::WriteFile(dir + "/" + name,
+                       testing::ReadFile(SourcePath("rules/") + name));
+  }
+  std::string broken = testing::ReadFile(SourcePath("rules/2019.rules"));
+  broken += "\ncheck Z error applications.nonexistent.x = 1\n";
+  testing::WriteFile(dir + "/2019.rules", broken);
+  const std::string where =
+      "2019.rules:" +
+      std::to_string(std::count(broken.begin(), broken.end(), '\n')) + ":";
+  const std::string report = SourcePath("corpus/handmade/clean-2023.html");
+  // clean-2023 picks 2021: the broken 2019 file is never compiled.
+  auto single = RunGongkai("audit --rules " + dir + " " + report);
+  EXPECT_EQ(single.exit_code, 0) << single.out;
+  const std::string report_2019 =
+      SourcePath("corpus/synthetic/synthetic-2019-000.html");
+  auto picks_broken = RunGongkai("extract --rules " + dir + " " + report_2019);
+  EXPECT_EQ(picks_broken.exit_code, 4);
+  EXPECT_NE(picks_broken.err.find(where + " unknown figure id"),
+            std::string::npos)
+      << picks_broken.err;
+  EXPECT_EQ(picks_broken.out, "");
+  auto several =
+      RunGongkai("extract --rules " + dir + " " + report + " " + report_2019);
+  EXPECT_EQ(several.exit_code, 4);
+  EXPECT_NE(several.err.find(where), std::string::npos);
+  EXPECT_EQ(several.out, "");
   std::filesystem::remove_all(dir);
 }
 

@@ -156,7 +156,8 @@ Report WithNoFeeRow(const std::string& sentence) {
   Block tail;
   tail.raw = sentence;
   doc.blocks.push_back(tail);
-  return ReadAndReconcile(doc, {testing::RulesFor("2021")}, nullptr);
+  return ReadAndReconcile(doc, RuleLibrary({testing::RulesFor("2021")}),
+                          nullptr);
 }
 
 bool HasS7(const Report& r) {

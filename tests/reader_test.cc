@@ -140,7 +140,7 @@ TEST(Reader, MissingTablesAreReported) {
 TEST(ChooseRuleSet, PicksByFingerprint) {
   Document doc = TableDocument({"本年制发件数"}, {{"x"}});
   Normalize(doc);
-  EXPECT_EQ(ChooseRuleSet(doc, Rules())->version, "2021");
+  EXPECT_EQ(ChooseRuleSet(doc, Rules().sets())->version, "2021");
   EXPECT_EQ(ChooseRuleSet(doc, {}), nullptr);
 }
 

@@ -15,7 +15,7 @@ namespace {
 using testing::Rules;
 
 const RuleSet& Rules2021() {
-  for (const RuleSet& r : Rules()) {
+  for (const RuleSet& r : Rules().sets()) {
     if (r.version == "2021") return r;
   }
   ADD_FAILURE() << "no 2021 rules";

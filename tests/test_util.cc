@@ -17,21 +17,22 @@ std::string SourcePath(const std::string& relative) {
   return std::string(GONGKAI_SOURCE_DIR) + "/" + relative;
 }
 
-const std::vector<RuleSet>& Rules() {
-  static const std::vector<RuleSet>* rules = [] {
-    StatusOr<std::vector<RuleSet>> r = LoadRulesDir(SourcePath("rules"));
-    if (!r.ok()) {
+const RuleLibrary& Rules() {
+  static const RuleLibrary* rules = [] {
+    StatusOr<RuleLibrary> r = RuleLibrary::Open(SourcePath("rules"));
+    Status compiled = r.ok() ? r->CompileAll() : r.status();
+    if (!compiled.ok()) {
       std::fprintf(stderr, "cannot load rules: %s\n",
-                   r.status().ToString().c_str());
+                   compiled.ToString().c_str());
       std::abort();
     }
-    return new std::vector<RuleSet>(std::move(*r));
+    return new RuleLibrary(std::move(*r));
   }();
   return *rules;
 }
 
 const RuleSet& RulesFor(const std::string& version) {
-  for (const RuleSet& r : Rules()) {
+  for (const RuleSet& r : Rules().sets()) {
     if (r.version == version) return r;
   }
   std::fprintf(stderr, "no rules of version %s\n", version.c_str());
@@ -73,15 +74,16 @@ std::string TempDir() {
 CommandResult RunGongkai(const std::string& args, const std::string& stdin_text,
                          const std::string& env) {
   std::string dir = TempDir();
-  std::string in = dir + "/stdin", out = dir + "/stdout";
+  std::string in = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr";
   WriteFile(in, stdin_text);
   std::string cmd = (env.empty() ? "" : env + " ") +
                     std::string(GONGKAI_BINARY) + " " + args + " <" + in +
-                    " >" + out + " 2>/dev/null";
+                    " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = ReadFile(out);
+  result.err = ReadFile(err);
   std::filesystem::remove_all(dir);
   return result;
 }

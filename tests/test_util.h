@@ -8,14 +8,16 @@
 
 #include "src/divisions.h"
 #include "src/document.h"
+#include "src/rule_library.h"
 #include "src/rules.h"
 
 namespace gongkai::testing {
 
 // Returns GONGKAI_SOURCE_DIR + "/" + relative.
 std::string SourcePath(const std::string& relative);
-// Returns the rule sets of rules/ (loaded once; aborts the test on failure).
-const std::vector<RuleSet>& Rules();
+// Returns the rule sets of rules/, every one compiled (loaded once; aborts
+// the test on failure).
+const RuleLibrary& Rules();
 // Returns the rule set of `version` (aborts the test if there is none).
 const RuleSet& RulesFor(const std::string& version);
 // Returns the divisions of data/divisions (loaded once).
@@ -30,6 +32,7 @@ std::string TempDir();
 struct CommandResult {
   int exit_code = -1;
   std::string out;  // standard output
+  std::string err;  // standard error
 };
 // Runs the gongkai binary with `args` (a shell fragment), optional stdin and
 // environment assignments (`NAME=value ...`).

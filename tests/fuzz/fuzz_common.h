@@ -9,16 +9,15 @@
 #include <vector>
 
 #include "src/pipeline.h"
-#include "src/rules.h"
+#include "src/rule_library.h"
 
 namespace gongkai::fuzz {
 
-inline const std::vector<RuleSet>& Rules() {
-  static const std::vector<RuleSet>* rules = [] {
-    StatusOr<std::vector<RuleSet>> r =
-        LoadRulesDir(GONGKAI_FUZZ_RULES_DIR);
-    if (!r.ok()) std::abort();
-    return new std::vector<RuleSet>(std::move(*r));
+inline const RuleLibrary& Rules() {
+  static const RuleLibrary* rules = [] {
+    StatusOr<RuleLibrary> r = RuleLibrary::Open(GONGKAI_FUZZ_RULES_DIR);
+    if (!r.ok() || !r->CompileAll().ok()) std::abort();
+    return new RuleLibrary(std::move(*r));
   }();
   return *rules;
 }

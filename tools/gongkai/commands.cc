@@ -29,24 +29,39 @@ bool SkippedInDirectory(const fs::path& p) {
   return ext == ".json" || ext == ".jsonl" || ext == ".md";
 }
 
-// Loads the rules or prints why not; returns false on failure.
-bool LoadRules(const std::string& dir, std::vector<RuleSet>* out) {
-  StatusOr<std::vector<RuleSet>> sets = LoadRulesDir(dir);
-  if (!sets.ok()) {
-    std::cerr << "gongkai: cannot load rules from " << dir << ":\n"
-              << sets.status().message() << "\n";
+// Prints why the rules of `dir` could not be loaded; returns kExitRules.
+int RulesFailed(const std::string& dir, const Status& status) {
+  std::cerr << "gongkai: cannot load rules from " << dir << ":\n"
+            << status.message() << "\n";
+  return kExitRules;
+}
+
+// Opens the rules of `dir` into *out, every set compiled if `compile_all`
+// (else each when a document first picks it). Returns false, having said
+// why, on failure.
+bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out) {
+  StatusOr<RuleLibrary> library = RuleLibrary::Open(dir);
+  Status s = library.ok() ? Status::Ok() : library.status();
+  if (s.ok() && compile_all) s = library->CompileAll();
+  if (!s.ok()) {
+    RulesFailed(dir, s);
     return false;
   }
-  *out = std::move(*sets);
+  *out = std::move(*library);
   return true;
 }
 
-// Runs every input in worker processes (tools/gongkai/workers.h), calling
-// `emit` with each record's JSON in input order. Returns false if workers
-// could not run.
+// Loads the rules, then runs every input in worker processes
+// (tools/gongkai/workers.h), calling `emit` with each record's JSON in
+// input order. A single input is read in this process, compiling only the
+// rule set it picks. Returns kExitOk, kExitRules if the rules could not be
+// loaded (said on stderr) or kExitInputErrors if workers could not run.
 template <typename Emit>
-bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
-                   Emit emit) {
+int ForEachRecord(const Options& options, Emit emit) {
+  const std::vector<std::string> paths = ExpandInputs(options.inputs);
+  RuleLibrary rules;
+  if (!LoadRules(options.rules_dir, paths.size() != 1, &rules))
+    return kExitRules;
   const std::vector<Extractor> registry = DefaultExtractors();
   StatusOr<Divisions> divisions =
       Divisions::Load(options.data_dir + "/divisions");
@@ -55,13 +70,14 @@ bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
               << divisions.status().message() << "\n";
   }
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
-  const std::vector<std::string> paths = ExpandInputs(options.inputs);
   if (paths.size() == 1) {
     // One file: read here, without a worker (start-up is most of the cost
     // of a run per file). There are no other files for a crash to lose.
     Record record = ProcessFile(paths[0], registry, rules, options.limits, d);
+    if (record.error.stage() == "rules")
+      return RulesFailed(options.rules_dir, record.error);
     emit(WorkerResult{RecordToJson(record).dump(), record.report.has_value()});
-    return true;
+    return kExitOk;
   }
   std::deque<WorkerJob> jobs;
   for (const std::string& path : paths) jobs.push_back({path, "", jobs.size()});
@@ -80,8 +96,11 @@ bool ForEachRecord(const Options& options, const std::vector<RuleSet>& rules,
         return true;
       },
       nullptr, &error);
-  if (!ok) std::cerr << "gongkai: " << error << "\n";
-  return ok;
+  if (!ok) {
+    std::cerr << "gongkai: " << error << "\n";
+    return kExitInputErrors;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -122,43 +141,36 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 }
 
 int RunExtract(const Options& options) {
-  std::vector<RuleSet> rules;
-  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false;
-  const bool ok =
-      ForEachRecord(options, rules, [&](const WorkerResult& result) {
-        any_error = any_error || !result.is_report;
-        if (options.pretty) {
-          std::cout << nlohmann::ordered_json::parse(result.json).dump(1)
-                    << "\n";
-        } else {
-          std::cout << result.json << "\n";
-        }
-        std::cout.flush();
-      });
-  if (!ok) return kExitInputErrors;
+  const int status = ForEachRecord(options, [&](const WorkerResult& result) {
+    any_error = any_error || !result.is_report;
+    if (options.pretty) {
+      std::cout << nlohmann::ordered_json::parse(result.json).dump(1) << "\n";
+    } else {
+      std::cout << result.json << "\n";
+    }
+    std::cout.flush();
+  });
+  if (status != kExitOk) return status;
   return any_error ? kExitInputErrors : kExitOk;
 }
 
 int RunAudit(const Options& options) {
-  std::vector<RuleSet> rules;
-  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
   bool any_error = false, any_failure = false;
-  const bool ok =
-      ForEachRecord(options, rules, [&](const WorkerResult& result) {
-        const nlohmann::ordered_json record =
-            nlohmann::ordered_json::parse(result.json);
-        any_error = any_error || !result.is_report;
-        if (record.contains("findings")) {
-          for (const auto& f : record["findings"]) {
-            any_failure = any_failure || f.value("severity", "") == "error";
-          }
-        }
-        for (const std::string& line : AuditLines(record))
-          std::cout << line << "\n";
-        std::cout.flush();
-      });
-  if (!ok) return kExitInputErrors;
+  const int status = ForEachRecord(options, [&](const WorkerResult& result) {
+    const nlohmann::ordered_json record =
+        nlohmann::ordered_json::parse(result.json);
+    any_error = any_error || !result.is_report;
+    if (record.contains("findings")) {
+      for (const auto& f : record["findings"]) {
+        any_failure = any_failure || f.value("severity", "") == "error";
+      }
+    }
+    for (const std::string& line : AuditLines(record))
+      std::cout << line << "\n";
+    std::cout.flush();
+  });
+  if (status != kExitOk) return status;
   if (any_failure) return kExitFindings;
   return any_error ? kExitInputErrors : kExitOk;
 }
@@ -195,8 +207,8 @@ int RunDump(const Options& options) {
 }
 
 int RunExport(const Options& options) {
-  std::vector<RuleSet> rules;
-  if (!LoadRules(options.rules_dir, &rules)) return kExitRules;
+  RuleLibrary rules;
+  if (!LoadRules(options.rules_dir, true, &rules)) return kExitRules;
   if (!fs::exists(options.db_path)) {
     std::cerr << "gongkai: no dataset at " << options.db_path << "\n";
     return kExitDataset;
@@ -207,7 +219,7 @@ int RunExport(const Options& options) {
     return kExitDataset;
   }
   std::vector<std::string> order;
-  for (const RuleSet& r : rules) {
+  for (const RuleSet& r : rules.sets()) {
     for (const std::string& id : r.AllFigureIds()) {
       if (std::find(order.begin(), order.end(), id) == order.end())
         order.push_back(id);

@@ -28,14 +28,12 @@ using Clock = std::chrono::steady_clock;
 
 int RunIngest(const Options& options) {
   const auto start = Clock::now();
-  std::vector<RuleSet> rules;
-  StatusOr<std::vector<RuleSet>> loaded = LoadRulesDir(options.rules_dir);
-  if (!loaded.ok()) {
-    std::cerr << "gongkai: cannot load rules:\n"
-              << loaded.status().message() << "\n";
+  StatusOr<RuleLibrary> rules = RuleLibrary::Open(options.rules_dir);
+  Status compiled = rules.ok() ? rules->CompileAll() : rules.status();
+  if (!compiled.ok()) {
+    std::cerr << "gongkai: cannot load rules:\n" << compiled.message() << "\n";
     return kExitRules;
   }
-  rules = std::move(*loaded);
   StatusOr<Divisions> divisions =
       Divisions::Load(options.data_dir + "/divisions");
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
@@ -89,7 +87,7 @@ int RunIngest(const Options& options) {
   const std::vector<Extractor> registry = DefaultExtractors();
   std::string error;
   const bool done = RunWorkers(
-      std::move(jobs), WorkerContext{options, registry, rules, d},
+      std::move(jobs), WorkerContext{options, registry, *rules, d},
       [&](const WorkerJob&, const WorkerResult& result) {
         return store(json::parse(result.json));
       },
@@ -100,7 +98,7 @@ int RunIngest(const Options& options) {
   }
   progress.End();
 
-  Status checks = dataset.RunDatasetChecks(rules);
+  Status checks = dataset.RunDatasetChecks(rules->sets());
   if (!checks.ok()) {
     std::cerr << "gongkai: " << checks.message() << "\n";
     return kExitDataset;

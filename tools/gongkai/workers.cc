@@ -58,7 +58,7 @@ bool WriteAll(int fd, const std::string& data) {
 
 [[noreturn]] void RunChild(const WorkerJob& job, int fd, const Options& options,
                            const std::vector<Extractor>& registry,
-                           const std::vector<RuleSet>& rules,
+                           const RuleLibrary& rules,
                            const Divisions* divisions) {
 #if !defined(__SANITIZE_ADDRESS__)
   if (options.max_memory_mb > 0) {

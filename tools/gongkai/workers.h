@@ -15,6 +15,7 @@
 
 #include "src/divisions.h"
 #include "src/extractor.h"
+#include "src/rule_library.h"
 #include "src/rules.h"
 #include "tools/gongkai/commands.h"
 
@@ -29,7 +30,7 @@ struct WorkerJob {
 struct WorkerContext {
   const Options& options;
   const std::vector<Extractor>& registry;
-  const std::vector<RuleSet>& rules;
+  const RuleLibrary& rules;  // compiled (CompileAll) before forking
   const Divisions* divisions;
 };
 

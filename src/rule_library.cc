@@ -1,0 +1,81 @@
+// Lazily compiled rule sets; see rule_library.h.
+#include "src/rule_library.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "src/reader.h"
+
+namespace gongkai {
+
+StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".rules")
+      paths.push_back(entry.path().string());
+  }
+  if (ec) return Status::Error("rules", "not_found", dir + ": " + ec.message());
+  if (paths.empty())
+    return Status::Error("rules", "not_found", dir + ": no *.rules file");
+  std::sort(paths.begin(), paths.end());
+  RuleLibrary library;
+  std::string errors;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      errors += (errors.empty() ? "" : "\n") + path + ": cannot open";
+      continue;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    StatusOr<RuleSet> header = ParseRulesHeader(text, path);
+    if (!header.ok()) {
+      errors += (errors.empty() ? "" : "\n") + header.status().message();
+      continue;
+    }
+    library.sets_.push_back(std::move(*header));
+    library.texts_.push_back(std::move(text));
+    library.compiled_.push_back(false);
+  }
+  if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);
+  return library;
+}
+
+RuleLibrary::RuleLibrary(std::vector<RuleSet> compiled)
+    : sets_(std::move(compiled)),
+      texts_(sets_.size()),
+      compiled_(sets_.size(), true) {}
+
+Status RuleLibrary::Compile(size_t i) const {
+  if (compiled_[i]) return Status::Ok();
+  StatusOr<RuleSet> set = ParseRules(texts_[i], sets_[i].file);
+  if (!set.ok()) return set.status();
+  sets_[i] = std::move(*set);
+  texts_[i] = std::string();
+  compiled_[i] = true;
+  return Status::Ok();
+}
+
+Status RuleLibrary::CompileAll() {
+  std::string errors;
+  for (size_t i = 0; i < sets_.size(); ++i) {
+    Status s = Compile(i);
+    if (!s.ok()) errors += (errors.empty() ? "" : "\n") + s.message();
+  }
+  if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);
+  return Status::Ok();
+}
+
+StatusOr<const RuleSet*> RuleLibrary::Choose(const Document& doc) const {
+  const RuleSet* picked = ChooseRuleSet(doc, sets_);
+  if (!picked) return static_cast<const RuleSet*>(nullptr);
+  const size_t i = static_cast<size_t>(picked - sets_.data());
+  Status s = Compile(i);
+  if (!s.ok()) return s;
+  return &sets_[i];
+}
+
+}  // namespace gongkai
