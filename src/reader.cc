@@ -98,11 +98,48 @@ std::pair<size_t, size_t> SurplusLeadingBlanks(const std::vector<Item>& items,
   return {run, to};
 }
 
+// Returns the indexes of the columns of `table` printed in the region
+// [begin, end) of `items`: every column, and an optional one when both its
+// label is printed in the region (as a cell, or within a header line read
+// as a paragraph, as in a PDF table without borders) and some table row of
+// the region holds a value for every column, the optional ones included.
+std::vector<size_t> PrintedColumns(const TableRule& table,
+                                   const std::vector<Item>& items, size_t begin,
+                                   size_t end) {
+  size_t widest_row = 0, run = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const bool same_row =
+        i > begin && items[i].physical_row == items[i - 1].physical_row;
+    if (!same_row) run = 0;
+    if (!items[i].paragraph && IsValueLike(items[i].value)) {
+      widest_row = std::max(widest_row, ++run);
+    }
+  }
+  const bool room = widest_row >= table.columns.size();
+  std::vector<size_t> printed;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    const std::string& key = table.optional_column_keys[c];
+    bool present = key.empty();
+    for (size_t i = begin; room && i < end && !present; ++i) {
+      present = items[i].paragraph ? items[i].key.find(key) != std::string::npos
+                                   : items[i].key == key;
+    }
+    if (present) printed.push_back(c);
+  }
+  return printed;
+}
+
 // Reads the logical rows of one table region into the report.
 class TableReader {
  public:
-  TableReader(const TableRule& rule, Report& report)
-      : rule_(rule), report_(report), filled_(rule.rows.size(), false) {}
+  // `columns`: the indexes into rule.columns of the columns printed in this
+  // report, in order.
+  TableReader(const TableRule& rule, std::vector<size_t> columns,
+              Report& report)
+      : rule_(rule),
+        columns_(std::move(columns)),
+        report_(report),
+        filled_(rule.rows.size(), false) {}
 
   void Feed(const Item& item) {
     if (item.paragraph) {
@@ -174,7 +211,7 @@ class TableReader {
     bool by_position = false;
   };
 
-  int Columns() const { return static_cast<int>(rule_.columns.size()); }
+  int Columns() const { return static_cast<int>(columns_.size()); }
   std::string RowName(size_t i) const {
     return rule_.rows[i].id.empty() ? "(values)" : rule_.rows[i].id;
   }
@@ -285,7 +322,7 @@ class TableReader {
     for (size_t c = 0; c < row.values.size(); ++c) {
       const Item& v = *row.values[c];
       Figure f;
-      f.id = rule_.FigureId(rule, c);
+      f.id = rule_.FigureId(rule, columns_[c]);
       f.raw = *v.raw;
       f.page = v.page;
       f.unit = v.value.unit;
@@ -304,6 +341,7 @@ class TableReader {
   }
 
   const TableRule& rule_;
+  const std::vector<size_t> columns_;
   Report& report_;
   std::vector<bool> filled_;
   std::vector<const Item*> labels_;
@@ -372,8 +410,9 @@ Report ReadReport(const Document& doc, const RuleSet& rules) {
         break;
       }
     }
-    TableReader reader(table, report);
-    const int columns = static_cast<int>(table.columns.size());
+    std::vector<size_t> printed = PrintedColumns(table, items, *starts[t], end);
+    const int columns = static_cast<int>(printed.size());
+    TableReader reader(table, std::move(printed), report);
     for (size_t i = *starts[t] + 1; i < end;) {
       size_t row_end = i + 1;
       while (row_end < end && !items[i].paragraph &&

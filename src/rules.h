@@ -59,6 +59,11 @@ struct TableRule {
   std::vector<std::string> anchors;  // LabelKeys of the anchor texts
   std::vector<std::string> columns;  // column ids, in printed order
   std::vector<std::string> column_labels;
+  // Per column: "" for a column always printed; for an `optional` column
+  // (a deviation some reports add, such as a 法人 小计), the LabelKey of
+  // its label, which must appear as a cell of the table for the column to
+  // be read.
+  std::vector<std::string> optional_column_keys;
   std::vector<RowRule> rows;  // in printed order
   std::vector<GroupRule> groups;
   ValueType type = ValueType::kCount;

@@ -223,10 +223,16 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
       std::vector<std::string> tokens = SplitWords(part);
       if (tokens.empty() || !ValidId(tokens[0]))
         return Error("bad column '" + part + "'");
-      table->columns.push_back(tokens[0]);
+      const bool optional = tokens.size() > 1 && tokens.back() == "optional";
+      if (optional) tokens.pop_back();
       std::string label;
       for (size_t i = 1; i < tokens.size(); ++i) label += tokens[i];
+      const std::string key = LabelKey(NormalizeText(label));
+      if (optional && key.empty())
+        return Error("optional column '" + tokens[0] + "' needs a label");
+      table->columns.push_back(tokens[0]);
       table->column_labels.push_back(label);
+      table->optional_column_keys.push_back(optional ? key : "");
     }
   } else if (kw == "row" || kw == "group") {
     ParseRow(words, rest, kw == "group");

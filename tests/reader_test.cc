@@ -137,6 +137,36 @@ TEST(Reader, MissingTablesAreReported) {
             (std::vector<std::string>{"applications", "appeals"}));
 }
 
+// The 法人 小计 column some reports add (FORMAT.md §5.1): read as
+// applications.*.legal_subtotal when the header prints 小计 and rows have a
+// value for it; 总计 stays the last column.
+TEST(Reader, LegalSubtotalColumnWhenPrinted) {
+  Report r = Read(TableDocument(
+      {kT3},
+      {{"申请人情况"},
+       {"自然人", "法人或其他组织", "总计"},
+       {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "小计"},
+       Row("一、本年新收政府信息公开申请数量", "1 2 3 0 0 1 6 7")}));
+  EXPECT_EQ(Value(r, "applications.new.natural"), 1);
+  EXPECT_EQ(Value(r, "applications.new.other"), 1);
+  EXPECT_EQ(Value(r, "applications.new.legal_subtotal"), 6);
+  EXPECT_EQ(Value(r, "applications.new.total"), 7);
+  EXPECT_FALSE(HasDiagnostic(r, "extra_value"));
+}
+
+// 小计 said somewhere in the region, but rows of 7 values: the optional
+// column is not there, and 总计 keeps its place.
+TEST(Reader, LegalSubtotalNotReadWhenRowsHaveNoRoomForIt) {
+  Report r = Read(TableDocument(
+      {kT3, "注：小计略"},
+      {{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+        "其他", "总计"},
+       Row("一、本年新收政府信息公开申请数量", "1 2 3 0 0 1 7")}));
+  EXPECT_EQ(r.Find("applications.new.legal_subtotal"), nullptr);
+  EXPECT_EQ(Value(r, "applications.new.total"), 7);
+  EXPECT_FALSE(HasDiagnostic(r, "short_row"));
+}
+
 TEST(ChooseRuleSet, PicksByFingerprint) {
   Document doc = TableDocument({"本年制发件数"}, {{"x"}});
   Normalize(doc);

@@ -26,11 +26,12 @@ const RuleSet& Rules2021() {
 TEST(Rules2021, HasEveryFigureOfTables2To4) {
   const std::vector<std::string> ids = Rules2021().AllFigureIds();
   // 10 of table 2, 25 rows x 7 of table 3 plus the optional 2019-style
-  // （六） row, 15 of table 4; then the prose figures.
+  // （六） row and the optional 法人 小计 column, 15 of table 4; then the
+  // prose figures.
   const size_t tables = std::count_if(
       ids.begin(), ids.end(),
       [](const std::string& id) { return id.rfind("prose.", 0) != 0; });
-  EXPECT_EQ(tables, 10u + 26u * 7u + 15u);
+  EXPECT_EQ(tables, 10u + 26u * 8u + 15u);
   EXPECT_NE(std::find(ids.begin(), ids.end(), "prose.info_processing_fee_yuan"),
             ids.end());
   for (const char* id :
@@ -38,17 +39,22 @@ TEST(Rules2021, HasEveryFigureOfTables2To4) {
         "active.licensing.decisions", "active.fees.amount_wan_yuan",
         "applications.new.natural", "applications.other_no_fee.natural",
         "applications.other.total", "applications.carry_next.total",
-        "appeals.review.upheld", "appeals.suit_after_review.total"}) {
+        "applications.new.legal_subtotal", "appeals.review.upheld",
+        "appeals.suit_after_review.total"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
 }
 
 TEST(Rules2021, ExpandsEveryHardIdentity) {
   std::map<std::string, int> per_rule;
-  for (const Check& c : Rules2021().checks) per_rule[c.id.substr(0, 2)]++;
+  for (const Check& c : Rules2021().checks)
+    per_rule[c.id.substr(0, c.id.find('.'))]++;
   EXPECT_EQ(per_rule["H1"], 26);  // every table 3 row, the （六） row included
-  EXPECT_EQ(per_rule["H2"], 7);
-  EXPECT_EQ(per_rule["H3"], 7);
+  // The optional 法人 小计 column: its own sum per row, and H2, H3 over it
+  // as over the 7 columns always printed.
+  EXPECT_EQ(per_rule["H1s"], 26);
+  EXPECT_EQ(per_rule["H2"], 8);
+  EXPECT_EQ(per_rule["H3"], 8);
   EXPECT_EQ(per_rule["H4"], 1);
   EXPECT_EQ(per_rule["H5"], 1);
   EXPECT_EQ(per_rule["H6"], 1);

@@ -146,9 +146,12 @@ def table2_2019(f):
 
 def table3(f):
     out = [table_open()]
-    out.append("<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3) + td("申请人情况", colspan=7) + "</tr>")
-    out.append("<tr>" + td(label("自然人"), rowspan=2) + td("法人或其他组织", colspan=5) + td("总计", rowspan=2) + "</tr>")
-    out.append("<tr>" + "".join(td(label(x)) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")) + "</tr>")
+    subtotal = STYLE.get("legal_subtotal", False)  # a 小计 column (a deviation)
+    legal = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] + (["小计"] if subtotal else [])
+    columns = COLUMNS[:-1] + (["legal_subtotal"] if subtotal else []) + ["total"]
+    out.append("<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3) + td("申请人情况", colspan=len(columns)) + "</tr>")
+    out.append("<tr>" + td(label("自然人"), rowspan=2) + td("法人或其他组织", colspan=len(legal)) + td("总计", rowspan=2) + "</tr>")
+    out.append("<tr>" + "".join(td(label(x)) for x in legal) + "</tr>")
     rows = list(T3_ROWS)
     if STYLE["other_2019"]:
         rows = [r for r in rows if not r[1].startswith("other_")]
@@ -168,7 +171,7 @@ def table3(f):
                     g, span = T3_GROUPS[row]
                     cells += td(label(g), rowspan=span)
                 cells += td(label(text))
-        cells += "".join(value_td(cell(f, f"applications.{row}.{c}")) for c in COLUMNS)
+        cells += "".join(value_td(cell(f, f"applications.{row}.{c}")) for c in columns)
         out.append("<tr>" + cells + "</tr>")
     out.append("</table>")
     return "\n".join(out)
