@@ -208,5 +208,33 @@ TEST(PdfLayout, TableWithoutBordersByAlignment) {
   EXPECT_EQ(t.cells[3].row, 1);
 }
 
+// A borderless table whose label column runs up to the first number, 3 pt
+// away (a gap closer than CJK-Latin spacing in prose; seen in
+// synthetic-subtotal-002.pdf): the digits line up with the first column of
+// the other row and are split off the label. A prose line ending in a digit
+// at the same place stays one paragraph.
+TEST(PdfLayout, NumberRunningIntoItsLabelIsSplitWhereItAlignsWithAColumn) {
+  PdfPage p = Page();
+  Text(p, 100, 100, "其他法律禁");  // 5 characters: x 100..150
+  Text(p, 153, 100, "12");          // 3 pt after the label
+  Text(p, 300, 100, "7");
+  Text(p, 100, 120, "国家秘密");  // x 100..140
+  Text(p, 153, 120, "0");         // 13 pt after its label
+  Text(p, 300, 120, "0");
+  Text(p, 103, 200, "收到申请共");  // prose, x 103..153
+  Text(p, 153, 200, "1");           // at the first column's edge
+  std::vector<Block> blocks = Layout(p);
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 6u);
+  EXPECT_EQ(t->cells[0].text, "其他法律禁");
+  EXPECT_EQ(t->cells[1].text, "12");
+  EXPECT_EQ(t->cells[2].text, "7");
+  EXPECT_EQ(t->cells[3].text, "国家秘密");
+  EXPECT_EQ(t->cells[4].text, "0");
+  ASSERT_EQ(blocks.back().kind, BlockKind::kParagraph);
+  EXPECT_EQ(blocks.back().text, "收到申请共1");
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -2,6 +2,7 @@
 #include "extractors/pdf/pdf_aligned.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace gongkai {
 namespace {
@@ -96,6 +97,44 @@ void UnionColumns(const std::vector<std::vector<Chunk>>& rows,
 }
 
 }  // namespace
+
+namespace {
+
+// Returns true iff a number of another row than `row` shares the left or
+// right edge of [x0, x1].
+bool AlignsWithNumbersOfOtherRows(const std::vector<std::vector<Chunk>>& rows,
+                                  size_t row, double x0, double x1) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r == row) continue;
+    const bool aligned =
+        std::any_of(rows[r].begin(), rows[r].end(), [&](const Chunk& c) {
+          return c.numeric && (std::fabs(c.x0 - x0) <= kAlignTolerance ||
+                               std::fabs(c.x1 - x1) <= kAlignTolerance);
+        });
+    if (aligned) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SplitNumberTails(std::vector<std::vector<Chunk>>& rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t i = 0; i < rows[r].size(); ++i) {
+      const Chunk c = rows[r][i];
+      if (c.numeric || c.tail_digits == 0 || c.tail_digits >= c.text.size() ||
+          !AlignsWithNumbersOfOtherRows(rows, r, c.tail_x0, c.x1)) {
+        continue;
+      }
+      const size_t cut = c.text.size() - c.tail_digits;
+      Chunk label{c.text.substr(0, cut), c.x0, c.tail_x0, false};
+      Chunk number{c.text.substr(cut), c.tail_x0, c.x1, true};
+      rows[r][i] = std::move(label);
+      rows[r].insert(rows[r].begin() + static_cast<long>(i) + 1,
+                     std::move(number));
+    }
+  }
+}
 
 Table AlignedTable(const std::vector<std::vector<Chunk>>& rows, int page) {
   std::vector<std::vector<int>> column_of;

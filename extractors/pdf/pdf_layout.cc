@@ -91,8 +91,17 @@ std::vector<Chunk> Chunks(const PdfLine& line) {
   PdfLine part;
   auto flush = [&] {
     if (part.glyphs.empty()) return;
-    chunks.push_back({part.Text(), part.glyphs.front()->box.x0,
-                      part.glyphs.back()->box.x1, false});
+    Chunk chunk{part.Text(), part.glyphs.front()->box.x0,
+                part.glyphs.back()->box.x1, false};
+    size_t digits = 0;  // trailing digit glyphs, one byte each
+    while (digits < part.glyphs.size() &&
+           IsDigitGlyph(part.glyphs[part.glyphs.size() - 1 - digits]))
+      ++digits;
+    if (digits > 0 && digits < part.glyphs.size()) {
+      chunk.tail_digits = digits;
+      chunk.tail_x0 = part.glyphs[part.glyphs.size() - digits]->box.x0;
+    }
+    chunks.push_back(std::move(chunk));
     part.glyphs.clear();
   };
   const PdfGlyph* last = nullptr;
@@ -136,6 +145,14 @@ bool IsNumeric(std::string s) {
     }
   }
   return digit;
+}
+
+// Returns true iff a line's chunks make a row of a table without borders:
+// two chunks or more, one of them a number.
+bool IsRow(const std::vector<Chunk>& chunks) {
+  return chunks.size() >= 2 &&
+         std::any_of(chunks.begin(), chunks.end(),
+                     [](const Chunk& c) { return c.numeric; });
 }
 
 // Lines of text outside ruled tables, top to bottom, become paragraphs; a
@@ -187,15 +204,27 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
     for (const PdfLine* l : pending_labels) add_line(*l);
     pending_labels.clear();
   };
+  // Each line's chunks; the lines that are rows (two chunks or more, one a
+  // number) have number tails split off their labels first.
+  std::vector<std::vector<Chunk>> line_chunks;
+  std::vector<size_t> row_lines;
   for (const PdfLine& line : lines) {
+    line_chunks.push_back(Chunks(line));
+    for (Chunk& c : line_chunks.back()) c.numeric = IsNumeric(c.text);
+    if (IsRow(line_chunks.back())) row_lines.push_back(line_chunks.size() - 1);
+  }
+  std::vector<std::vector<Chunk>> page_rows;
+  for (size_t l : row_lines) page_rows.push_back(std::move(line_chunks[l]));
+  SplitNumberTails(page_rows);
+  for (size_t k = 0; k < row_lines.size(); ++k)
+    line_chunks[row_lines[k]] = std::move(page_rows[k]);
+  for (size_t l = 0; l < lines.size(); ++l) {
+    const PdfLine& line = lines[l];
     const bool margin =
         line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
     if (margin && IsPageNumber(line.Text())) continue;
-    std::vector<Chunk> chunks = Chunks(line);
-    for (Chunk& c : chunks) c.numeric = IsNumeric(c.text);
-    if (chunks.size() >= 2 &&
-        std::any_of(chunks.begin(), chunks.end(),
-                    [](const Chunk& c) { return c.numeric; })) {
+    std::vector<Chunk>& chunks = line_chunks[l];
+    if (IsRow(chunks)) {
       if (rows.empty()) rows_top = line.box.y0;
       // Short lines between two rows (a label wrapped onto the next line)
       // stay in the table as label-only rows.
