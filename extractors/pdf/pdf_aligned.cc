@@ -96,34 +96,51 @@ void UnionColumns(const std::vector<std::vector<Chunk>>& rows,
   }
 }
 
-}  // namespace
-
-namespace {
-
-// Returns true iff a number of another row than `row` shares the left or
-// right edge of [x0, x1].
-bool AlignsWithNumbersOfOtherRows(const std::vector<std::vector<Chunk>>& rows,
-                                  size_t row, double x0, double x1) {
-  for (size_t r = 0; r < rows.size(); ++r) {
-    if (r == row) continue;
-    const bool aligned =
-        std::any_of(rows[r].begin(), rows[r].end(), [&](const Chunk& c) {
-          return c.numeric && (std::fabs(c.x0 - x0) <= kAlignTolerance ||
-                               std::fabs(c.x1 - x1) <= kAlignTolerance);
-        });
-    if (aligned) return true;
+// The left and right edges of the numbers of a page's rows, sorted, each
+// with its row: "does a number of another row start (or end) here?" in
+// logarithmic time, whatever the size of a (hostile) page.
+class NumberEdges {
+ public:
+  explicit NumberEdges(const std::vector<std::vector<Chunk>>& rows) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+      for (const Chunk& c : rows[r]) {
+        if (!c.numeric) continue;
+        left_.push_back({c.x0, r});
+        right_.push_back({c.x1, r});
+      }
+    }
+    std::sort(left_.begin(), left_.end());
+    std::sort(right_.begin(), right_.end());
   }
-  return false;
-}
+
+  // Returns true iff a number of a row other than `row` has its left edge
+  // near x0 or its right edge near x1.
+  bool AlignedInOtherRow(size_t row, double x0, double x1) const {
+    return Near(left_, x0, row) || Near(right_, x1, row);
+  }
+
+ private:
+  using Edge = std::pair<double, size_t>;
+  static bool Near(const std::vector<Edge>& edges, double x, size_t row) {
+    auto it = std::lower_bound(edges.begin(), edges.end(),
+                               Edge{x - kAlignTolerance, 0});
+    for (; it != edges.end() && it->first <= x + kAlignTolerance; ++it) {
+      if (it->second != row) return true;
+    }
+    return false;
+  }
+  std::vector<Edge> left_, right_;
+};
 
 }  // namespace
 
 void SplitNumberTails(std::vector<std::vector<Chunk>>& rows) {
+  const NumberEdges edges(rows);
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t i = 0; i < rows[r].size(); ++i) {
       const Chunk c = rows[r][i];
       if (c.numeric || c.tail_digits == 0 || c.tail_digits >= c.text.size() ||
-          !AlignsWithNumbersOfOtherRows(rows, r, c.tail_x0, c.x1)) {
+          !edges.AlignedInOtherRow(r, c.tail_x0, c.x1)) {
         continue;
       }
       const size_t cut = c.text.size() - c.tail_digits;
