@@ -78,9 +78,11 @@ void ReadProse(const Document& doc, const RuleSet& rules, Report* report) {
       std::optional<double> value =
           rule.none ? std::optional<double>(0) : ParseNumber(captured);
       if (!value) continue;
+      *value *= rule.scale;
       Figure f;
       f.id = id;
       f.value = value;
+      f.unit = rule.unit;
       f.integral =
           *value == static_cast<double>(static_cast<long long>(*value));
       f.raw = rule.none ? "" : captured;

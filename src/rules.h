@@ -105,13 +105,19 @@ struct MetaRules {
   std::vector<std::pair<std::string, std::string>> deadlines;
 };
 
-// A number stated in the text: `prose NAME PATTERN`, where `{n}` in the
-// pattern is the number (Arabic or Chinese numerals); or `prose NAME none
-// PATTERN`, whose match means the figure is 0 ("未收取信息处理费").
+// A number stated in the text: `prose NAME [scale=N UNIT] PATTERN`, where
+// `{n}` in the pattern is the number (Arabic or Chinese numerals); or
+// `prose NAME none PATTERN`, whose match means the figure is 0
+// ("未收取信息处理费"). Several rules may give one figure: the first rule
+// that matches a paragraph wins.
 struct ProseRule {
   std::string name;
   std::shared_ptr<RE2> pattern;  // one capturing group, unless `none`
   bool none = false;
+  // `scale=N`: the number read is multiplied by N (a fee stated in 万元
+  // read into a figure in 元), and `unit` records what was printed.
+  double scale = 1;
+  std::string unit;
 };
 
 struct RuleSet {

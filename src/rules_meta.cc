@@ -1,5 +1,6 @@
 // The metadata lines of a rules file (`meta`, `township`, `deadline`) and
 // `include`. Syntax: rules/README.md.
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -62,8 +63,18 @@ void Parser::ParseProse(const std::vector<std::string>& words,
   ProseRule rule;
   rule.name = words[1];
   rule.none = words[2] == "none";
+  const bool scaled = words[2].rfind("scale=", 0) == 0;
+  if (scaled) {
+    char* end = nullptr;
+    rule.scale = std::strtod(words[2].c_str() + 6, &end);
+    if (*end != '\0' || !(rule.scale > 0) || words.size() < 5)
+      return Error("prose scale needs a positive number, a unit and a pattern");
+    rule.unit = words[3];
+  }
   if (rule.none && words.size() < 4) return Error("prose none needs a pattern");
-  const std::string& last_word = rule.none ? words[2] : words[1];
+  const std::string& last_word = rule.none ? words[2]
+                                 : scaled  ? words[3]
+                                           : words[1];
   std::string pattern =
       line.substr(line.find(last_word, line.find(words[1])) + last_word.size());
   pattern.erase(0, pattern.find_first_not_of(" \t"));
@@ -83,7 +94,8 @@ void Parser::ParseProse(const std::vector<std::string>& words,
     return Error("a prose pattern may have no group of its own (use (?:...))");
   }
   for (const ProseRule& other : rules.prose) {
-    if (other.name == rule.name && other.none == rule.none) {
+    if (other.name == rule.name && other.none == rule.none &&
+        other.scale == rule.scale) {
       return Error("prose '" + rule.name + "' defined twice");
     }
   }

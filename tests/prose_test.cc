@@ -59,6 +59,19 @@ TEST(Prose, SentencesOfRealReports) {
   EXPECT_EQ(Value(r, "prose.info_processing_fee_yuan"), 3940);
 }
 
+// A fee stated in 万元 is read into the figure in 元, its unit kept; one in
+// 元 keeps its value.
+TEST(Prose, FeeInTenThousandYuanIsConverted) {
+  Report r = ProseOf({"全年收取信息处理费共计0.35万元。"});
+  EXPECT_EQ(Value(r, "prose.info_processing_fee_yuan"), 3500);
+  ASSERT_NE(r.Find("prose.info_processing_fee_yuan"), nullptr);
+  EXPECT_EQ(r.Find("prose.info_processing_fee_yuan")->unit, "万元");
+  EXPECT_EQ(r.Find("prose.info_processing_fee_yuan")->raw, "0.35");
+  Report yuan = ProseOf({"全年收取信息处理费350元。"});
+  EXPECT_EQ(Value(yuan, "prose.info_processing_fee_yuan"), 350);
+  EXPECT_EQ(yuan.Find("prose.info_processing_fee_yuan")->unit, "");
+}
+
 TEST(Prose, ChineseNumeralsAndNoFee) {
   Report r = ProseOf({"本年度共受理政府信息公开申请三十二件。",
                       "本年度没有产生信息公开处理费。"});

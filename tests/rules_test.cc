@@ -97,6 +97,12 @@ TEST(ParseRules, ReportsErrorsWithFileAndLine) {
       {"  type weird\n", "x.rules:6: unknown type 'weird'"},
       {"check C1 error domain count q.*\n",
        "x.rules:6: domain pattern 'q.*' matches no figure"},
+      {"prose fee scale=x 万元 费{n}万元\n",
+       "x.rules:6: prose scale needs a positive number"},
+      {"prose fee scale=10000 费{n}万元\n",
+       "x.rules:6: prose scale needs a positive number, a unit and a pattern"},
+      {"  columns c 丙 | d  optional\n",
+       "x.rules:6: optional column 'd' needs a label"},
   };
   for (const BadCase& c : cases) {
     StatusOr<RuleSet> r = ParseRules(head + c.text, "x.rules");
