@@ -5,6 +5,7 @@
 #include "src/sha256.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define GONGKAI_SHA_NI 1
 #endif
@@ -122,9 +123,12 @@ using CompressFn = void (*)(std::array<uint32_t, 8>&, const unsigned char*);
 // Returns the block function for this processor.
 CompressFn ChooseCompress() {
 #ifdef GONGKAI_SHA_NI
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1"))
-    return CompressShaNi;
+  // CPUID leaf 1: ECX bit 19 is SSE4.1; leaf 7: EBX bit 29 is SHA. (Read
+  // directly: not every compiler's __builtin_cpu_supports knows "sha".)
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  const bool sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19));
+  const bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+  if (sse41 && sha) return CompressShaNi;
 #endif
   return CompressPortable;
 }
