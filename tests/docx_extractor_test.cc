@@ -68,6 +68,32 @@ TEST(DocxExtractor, BlankTemplateKeepsMergedCellsAsSpans) {
   EXPECT_FALSE(doc->metadata.author.empty());
 }
 
+// Word writes a text box twice, as a drawing (mc:Choice) and as VML for
+// older readers (mc:Fallback); a moved paragraph stays at its old place as
+// w:moveFrom. Each text is read once.
+TEST(DocxExtractor, TextBoxAndMovedTextReadOnce) {
+  const std::string box =
+      "<w:txbxContent><w:p><w:r><w:t>年度报告</w:t></w:r></w:p>"
+      "</w:txbxContent>";
+  const std::string body =
+      "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
+      "<w:drawing>" +
+      box + "</w:drawing></mc:Choice><mc:Fallback><w:pict>" + box +
+      "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+      "<w:p><w:moveFrom><w:r><w:t>旧</w:t></w:r></w:moveFrom>"
+      "<w:moveTo><w:r><w:t>新</w:t></w:r></w:moveTo></w:p>";
+  std::string xml = Body(body);
+  xml.replace(xml.find("<w:document "), 12,
+              "<w:document xmlns:mc=\"http://schemas.openxmlformats.org/"
+              "markup-compatibility/2006\" ");
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->blocks.size(), 2u);
+  EXPECT_EQ(doc->blocks[0].raw, "年度报告");
+  EXPECT_EQ(doc->blocks[1].raw, "新");
+}
+
 TEST(DocxExtractor, VMergeGridSpanAndNestedTable) {
   const std::string table =
       "<w:tbl><w:tr>" + Tc("甲", "<w:vMerge w:val=\"restart\"/>") +

@@ -98,7 +98,9 @@ class BodyWalker {
   }
 
   // Appends the text of runs below `n`: w:t, w:tab as a space, w:br and
-  // w:cr as line breaks; deleted text and field codes are skipped.
+  // w:cr as line breaks; deleted text, text moved away (w:moveFrom; it
+  // stands again at its w:moveTo) and field codes are skipped, and of a
+  // text box given twice (mc:AlternateContent) only the first form.
   Status Text(const xmlNode* n, std::string& out, int depth) {
     if (depth > limits_.max_nesting) return DepthError();
     for (const xmlNode* c = n->children; c; c = c->next) {
@@ -115,7 +117,7 @@ class BodyWalker {
         Status s = TableText(c, out, depth + 1);
         if (!s.ok()) return s;
       } else if (!Is(c, "delText") && !Is(c, "instrText") && !Is(c, "rPr") &&
-                 !Is(c, "pPr")) {
+                 !Is(c, "pPr") && !Is(c, "moveFrom") && !Is(c, "Fallback")) {
         const bool paragraph = Is(c, "p");
         if (paragraph && !out.empty() && out.back() != '\n') out += '\n';
         Status s = Text(c, out, depth + 1);
