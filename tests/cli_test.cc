@@ -205,5 +205,24 @@ TEST(Cli, ExtractCrashIsConfinedAndOrderKept) {
   EXPECT_EQ(r.out.rfind("{\"schema\":\"gongkai.report/1\",\"source\"", 0), 0u);
 }
 
+// One file per run (a shell loop over thousands of files): a crash or a
+// hang in a parser library still gives that file's error record.
+TEST(Cli, SingleFileCrashOrHangGivesItsRecord) {
+  const std::string pdf = SourcePath("corpus/real/hongze-2023.pdf");
+  auto crash = testing::RunGongkai("extract " + pdf, "",
+                                   "GONGKAI_TEST_CRASH=hongze-2023");
+  EXPECT_EQ(crash.exit_code, 3);
+  std::vector<nlohmann::json> records = JsonLines(crash.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["source"]["path"], pdf);
+  EXPECT_EQ(records[0]["error"]["code"], "crashed");
+  auto hang = testing::RunGongkai("extract --timeout 1 " + pdf, "",
+                                  "GONGKAI_TEST_HANG=hongze-2023");
+  EXPECT_EQ(hang.exit_code, 3);
+  records = JsonLines(hang.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["error"]["code"], "timeout");
+}
+
 }  // namespace
 }  // namespace gongkai

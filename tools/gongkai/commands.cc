@@ -53,8 +53,8 @@ bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out) {
 
 // Loads the rules, then runs every input in worker processes
 // (tools/gongkai/workers.h), calling `emit` with each record's JSON in
-// input order. A single input is read in this process, compiling only the
-// rule set it picks. Returns kExitOk, kExitRules if the rules could not be
+// input order. With a single input, only the rule set it picks is
+// compiled. Returns kExitOk, kExitRules if the rules could not be
 // loaded (said on stderr) or kExitInputErrors if workers could not run.
 template <typename Emit>
 int ForEachRecord(const Options& options, Emit emit) {
@@ -70,15 +70,11 @@ int ForEachRecord(const Options& options, Emit emit) {
               << divisions.status().message() << "\n";
   }
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
-  if (paths.size() == 1) {
-    // One file: read here, without a worker (start-up is most of the cost
-    // of a run per file). There are no other files for a crash to lose.
-    Record record = ProcessFile(paths[0], registry, rules, options.limits, d);
-    if (record.error.stage() == "rules")
-      return RulesFailed(options.rules_dir, record.error);
-    emit(WorkerResult{RecordToJson(record).dump(), record.report.has_value()});
-    return kExitOk;
-  }
+  // Even a single file is read in a worker, so that a crash or a hang in a
+  // parser library still gives its error record (a loop running gongkai
+  // once per file loses nothing either). Its rule set is compiled in the
+  // worker, when picked; a rules file that does not compile stops the run.
+  std::string rules_error;
   std::deque<WorkerJob> jobs;
   for (const std::string& path : paths) jobs.push_back({path, "", jobs.size()});
   std::map<size_t, WorkerResult> finished;
@@ -87,6 +83,15 @@ int ForEachRecord(const Options& options, Emit emit) {
   const bool ok = RunWorkers(
       std::move(jobs), WorkerContext{options, registry, rules, d},
       [&](const WorkerJob& job, const WorkerResult& result) {
+        if (paths.size() == 1 && !result.is_report) {
+          const nlohmann::json record =
+              nlohmann::json::parse(result.json, nullptr, false);
+          if (record.is_object() && record.contains("error") &&
+              record["error"].value("stage", "") == "rules") {
+            rules_error = record["error"].value("message", "");
+            return true;
+          }
+        }
         finished.emplace(job.index, result);
         for (auto it = finished.find(next); it != finished.end();
              it = finished.find(++next)) {
@@ -99,6 +104,10 @@ int ForEachRecord(const Options& options, Emit emit) {
   if (!ok) {
     std::cerr << "gongkai: " << error << "\n";
     return kExitInputErrors;
+  }
+  if (!rules_error.empty()) {
+    return RulesFailed(options.rules_dir,
+                       Status::Error("rules", "invalid_rules", rules_error));
   }
   return kExitOk;
 }

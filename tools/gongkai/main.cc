@@ -56,8 +56,7 @@ limits (exceeding one gives an error record naming it, code limit_*):
   --max-zip-members N   DOCX archive members (default 10000)
   --max-depth N         HTML/DOCX element nesting (default 256)
   --timeout S           seconds per document before its worker is killed
-                        (default 60; ingest, and extract or audit of several
-                        files: a single file is read without a worker)
+                        (default 60)
 
 exit codes:
   0  every input read; no hard identity failed

@@ -126,7 +126,9 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
   const Options& options = context.options;
   std::vector<Worker> running;
   const int workers = std::max(1, options.workers);
-  PreloadExtractorLibraries();
+  // Loaded once here rather than in each worker; a single job loads only
+  // what its document needs.
+  if (jobs.size() > 1) PreloadExtractorLibraries();
   bool ok = true;
   while (!jobs.empty() || !running.empty()) {
     while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
