@@ -117,6 +117,30 @@ TEST(DocxExtractor, VMergeGridSpanAndNestedTable) {
   EXPECT_EQ(t.cells[3].raw, "丁\n内");
 }
 
+// A report set inside a table that lays out the page (a frame of one cell,
+// or a cell holding a bigger table than its own): its paragraphs and
+// tables are read as the document's, not as one cell's text.
+TEST(DocxExtractor, LayoutTableIsReadAsTheDocumentFlow) {
+  const std::string data = "<w:tbl><w:tr>" + Tc("甲") + Tc("1") +
+                           "</w:tr><w:tr>" + Tc("乙") + Tc("2") +
+                           "</w:tr></w:tbl>";
+  const std::string frame =
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>标题</w:t>"
+      "</w:r></w:p>" +
+      data + "</w:tc></w:tr></w:tbl>";
+  const std::string page = "<w:tbl><w:tr>" + Tc("导航") + "<w:tc><w:p/>" +
+                           frame + "</w:tc></w:tr></w:tbl>";
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip({{"word/document.xml", Body(page)}}), Limits());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->blocks.size(), 3u);
+  EXPECT_EQ(doc->blocks[0].raw, "导航");
+  EXPECT_EQ(doc->blocks[1].raw, "标题");
+  ASSERT_EQ(doc->blocks[2].kind, BlockKind::kTable);
+  EXPECT_EQ(doc->blocks[2].table.cells.size(), 4u);
+  EXPECT_EQ(doc->blocks[2].table.cells[3].raw, "2");
+}
+
 TEST(DocxExtractor, ZipBombIsStoppedByTheLimit) {
   Limits limits;
   limits.max_unzipped_bytes = 1 << 20;

@@ -42,6 +42,34 @@ TEST(HtmlExtractor, SpansArePlacedOnTheGrid) {
   EXPECT_EQ(t->cols, 3);
 }
 
+// Pages laid out with tables: a table whose cells hold a bigger table, or
+// a single cell, is the page's flow (the report inside it is read); a data
+// table with a small table in a cell stays one table.
+TEST(HtmlExtractor, LayoutTablesAreReadAsTheFlowOfThePage) {
+  StatusOr<Document> doc = Extract(
+      "<html><body><table><tr><td>导航</td><td><table><tr><td>"
+      "<p>标题</p><table><tr><td>甲</td><td>1</td></tr>"
+      "<tr><td>乙</td><td>2</td></tr></table>"
+      "</td></tr></table></td></tr></table></body></html>");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->blocks.size(), 3u);
+  EXPECT_EQ(doc->blocks[0].raw, "导航");
+  EXPECT_EQ(doc->blocks[1].raw, "标题");
+  const Table* t = FirstTable(*doc);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 4u);
+  EXPECT_EQ(t->cells[3].raw, "2");
+
+  StatusOr<Document> data = Extract(
+      "<html><body><table><tr><td>甲</td><td>1</td></tr><tr><td>乙</td>"
+      "<td><table><tr><td>内</td></tr></table></td></tr></table>"
+      "</body></html>");
+  ASSERT_TRUE(data.ok());
+  ASSERT_EQ(data->blocks.size(), 1u);
+  ASSERT_EQ(data->blocks[0].table.cells.size(), 4u);
+  EXPECT_EQ(data->blocks[0].table.cells[3].raw, "内");
+}
+
 TEST(HtmlExtractor, GbkDeclaredAsGb2312) {
   // "行政许可" in GBK, in a page that declares gb2312.
   std::string html =

@@ -78,7 +78,8 @@ class BodyWalker {
           doc_.blocks.push_back(std::move(b));
         }
       } else if (Is(n, "tbl")) {
-        s = AddTable(n, depth + 1);
+        s = IsLayoutTable(n, depth) ? WalkCells(n, depth + 1)
+                                    : AddTable(n, depth + 1);
       } else if (Is(n, "sdt")) {
         if (const xmlNode* content = Child(n, "sdtContent"))
           s = Walk(content, depth + 1);
@@ -91,6 +92,58 @@ class BodyWalker {
   }
 
  private:
+  // Returns the cells (w:tc) of the rows of `tbl`, content controls
+  // around rows or cells looked through (one level).
+  static std::vector<const xmlNode*> Cells(const xmlNode* tbl) {
+    std::vector<const xmlNode*> cells;
+    auto add_cells = [&](const xmlNode* tr) {
+      for (const xmlNode* tc = tr->children; tc; tc = tc->next) {
+        const xmlNode* in = Is(tc, "sdt") ? Child(tc, "sdtContent") : nullptr;
+        for (const xmlNode* c = in ? in->children : tc; c;
+             c = in ? c->next : nullptr) {
+          if (Is(c, "tc")) cells.push_back(c);
+        }
+      }
+    };
+    for (const xmlNode* tr = tbl->children; tr; tr = tr->next) {
+      if (Is(tr, "tr")) add_cells(tr);
+    }
+    return cells;
+  }
+
+  // Returns true iff `tbl` lays out the page rather than holding data: it
+  // has a single cell (a frame around the text), or the tables nested in
+  // its cells have more cells than it has (a data table with a small table
+  // in a cell stays a table).
+  bool IsLayoutTable(const xmlNode* tbl, int depth) const {
+    const std::vector<const xmlNode*> cells = Cells(tbl);
+    long nested_cells = 0;
+    for (const xmlNode* tc : cells)
+      nested_cells += CellsBelow(tc->children, depth + 1, false);
+    return cells.size() == 1 || nested_cells > static_cast<long>(cells.size());
+  }
+
+  // Returns the number of w:tc inside tables below `node` (within the
+  // nesting limit); `in_table` when `node` is inside one.
+  long CellsBelow(const xmlNode* node, int depth, bool in_table) const {
+    if (depth > limits_.max_nesting) return 0;
+    long count = 0;
+    for (const xmlNode* n = node; n; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE) continue;
+      if (in_table && Is(n, "tc")) ++count;
+      count += CellsBelow(n->children, depth + 1, in_table || Is(n, "tbl"));
+    }
+    return count;
+  }
+  // Reads the cells of a layout table as the flow of the document.
+  Status WalkCells(const xmlNode* tbl, int depth) {
+    for (const xmlNode* tc : Cells(tbl)) {
+      Status s = Walk(tc, depth + 1);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
   Status DepthError() const {
     return Status::Error(
         "extract", "limit_nesting",

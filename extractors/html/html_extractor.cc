@@ -91,7 +91,9 @@ class Walker {
       }
       if (NameIs(n, "table")) {
         Flush(BlockKind::kParagraph);
-        Status s = Table(n, depth + 1);
+        Status s = IsLayoutTable(n, depth + 1)
+                       ? LayoutCells(n->children, depth + 1)
+                       : Table(n, depth + 1);
         if (!s.ok()) return s;
         continue;
       }
@@ -120,6 +122,63 @@ class Walker {
   }
 
  private:
+  // Returns true iff `table` lays out a page rather than holding data: it
+  // has a single cell, or the tables nested in its cells have more cells
+  // than it has (many government sites set the whole report inside such a
+  // table; a data table with a small table in a cell stays a table).
+  bool IsLayoutTable(const xmlNode* table, int depth) const {
+    int cells = 0;
+    long nested_cells = 0;
+    ForEachCell(table->children, depth, [&](const xmlNode* cell) {
+      ++cells;
+      nested_cells += CellsBelow(cell->children, depth + 1, false);
+    });
+    return cells == 1 || nested_cells > cells;
+  }
+
+  // Returns the number of td/th elements inside tables below `node`
+  // (within the nesting limit); `in_table` when `node` is inside one.
+  long CellsBelow(const xmlNode* node, int depth, bool in_table) const {
+    if (depth > limits_.max_nesting) return 0;
+    long count = 0;
+    for (const xmlNode* n = node; n; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE) continue;
+      if (in_table && (NameIs(n, "td") || NameIs(n, "th"))) ++count;
+      count +=
+          CellsBelow(n->children, depth + 1, in_table || NameIs(n, "table"));
+    }
+    return count;
+  }
+
+  // Calls f(cell) for each td/th of the rows below `node` (in thead, tbody,
+  // tfoot), not those of nested tables.
+  template <typename F>
+  void ForEachCell(const xmlNode* node, int depth, F f) const {
+    if (depth > limits_.max_nesting) return;
+    for (const xmlNode* n = node; n; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE || NameIs(n, "table")) continue;
+      if (NameIs(n, "tr")) {
+        for (const xmlNode* c = n->children; c; c = c->next) {
+          if (NameIs(c, "td") || NameIs(c, "th")) f(c);
+        }
+      } else {
+        ForEachCell(n->children, depth + 1, f);
+      }
+    }
+  }
+
+  // Reads the cells of a layout table as the flow of the page: each cell's
+  // content in order, its paragraphs and tables as blocks of their own.
+  Status LayoutCells(const xmlNode* node, int depth) {
+    Status status = Status::Ok();
+    ForEachCell(node, depth, [&](const xmlNode* cell) {
+      if (!status.ok()) return;
+      status = Walk(cell->children, depth + 1);
+      Flush(BlockKind::kParagraph);
+    });
+    return status;
+  }
+
   // Adds the rows of `table` (not those of tables nested in its cells).
   Status Rows(const xmlNode* node, TableBuilder& builder, int depth) {
     if (depth > limits_.max_nesting) {
