@@ -15,6 +15,8 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <tuple>
+#include <utility>
 
 #include "extractors/pdf/pdf_layout.h"
 
@@ -35,6 +37,31 @@ std::string Utf8(Unicode u) {
   std::string out;
   icu::UnicodeString(static_cast<UChar32>(u)).toUTF8String(out);
   return out;
+}
+
+// Turns a page whose text mostly runs sideways or upside down (a wide
+// table printed turned on the page, or a page with /Rotate) so that it
+// runs left to right: every glyph box and ruling line is mapped by the
+// rotation that makes text of `rotation` (1: top to bottom, 2: right to
+// left, 3: bottom to top) upright.
+void TurnUpright(int rotation, PdfPage* page) {
+  const double w = page->width, h = page->height;
+  auto turn = [&](double x, double y) -> std::pair<double, double> {
+    if (rotation == 1) return {y, w - x};
+    if (rotation == 2) return {w - x, h - y};
+    return {h - y, x};
+  };
+  for (PdfGlyph& g : page->glyphs) {
+    auto [ax, ay] = turn(g.box.x0, g.box.y0);
+    auto [bx, by] = turn(g.box.x1, g.box.y1);
+    g.box = Box{std::min(ax, bx), std::min(ay, by), std::max(ax, bx),
+                std::max(ay, by)};
+  }
+  for (PdfSegment& s : page->segments) {
+    std::tie(s.x0, s.y0) = turn(s.x0, s.y0);
+    std::tie(s.x1, s.y1) = turn(s.x1, s.y1);
+  }
+  if (rotation != 2) std::swap(page->width, page->height);
 }
 
 // Collects words (via TextOutputDev) and ruling lines in one pass.
@@ -69,8 +96,10 @@ class PageCollector : public TextOutputDev {
     page.height = height_;
     page.segments = std::move(segments_);
     std::unique_ptr<TextWordList> words = makeWordList();
+    int glyphs_by_rotation[4] = {0, 0, 0, 0};
     for (int i = 0; words && i < words->getLength(); ++i) {
       const TextWord* w = words->get(i);
+      glyphs_by_rotation[w->getRotation() & 3] += w->getLength();
       for (int c = 0; c < w->getLength(); ++c) {
         PdfGlyph g;
         w->getCharBBox(c, &g.box.x0, &g.box.y0, &g.box.x1, &g.box.y1);
@@ -79,6 +108,10 @@ class PageCollector : public TextOutputDev {
         page.glyphs.push_back(std::move(g));
       }
     }
+    const int rotation = static_cast<int>(
+        std::max_element(glyphs_by_rotation, glyphs_by_rotation + 4) -
+        glyphs_by_rotation);
+    if (rotation != 0) TurnUpright(rotation, &page);
     return page;
   }
 
