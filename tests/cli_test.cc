@@ -86,7 +86,8 @@ TEST(Cli, DirectoryIsWalkedAndJsonSkipped) {
   for (const auto& e :
        std::filesystem::directory_iterator(SourcePath("corpus/handmade"))) {
     const std::string ext = e.path().extension().string();
-    documents += ext == ".html" || ext == ".pdf" || ext == ".docx";
+    documents +=
+        ext == ".html" || ext == ".pdf" || ext == ".docx" || ext == ".txt";
   }
   ASSERT_EQ(records.size(), documents);  // .json files skipped
   for (const json& rec : records)

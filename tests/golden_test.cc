@@ -139,5 +139,31 @@ TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
   EXPECT_EQ(figures[1], figures[2]);
 }
 
+// `pdftotext -layout` of each real PDF (corpus/handmade/NAME.layout.txt),
+// read as a text dump with one table row per line, gives every table
+// figure written by reading the PDF (NAME.expected.json; its prose figures
+// are not compared: the dump breaks sentences at line ends).
+TEST(GoldenDifferential, PdftotextLayoutOfTheRealPdfsGivesTheirTables) {
+  for (const char* name :
+       {"hongze-2023", "hongze-2024", "huaian-szfbgs-2024"}) {
+    const json expected = json::parse(testing::ReadFile(testing::SourcePath(
+        "corpus/real/" + std::string(name) + ".expected.json")));
+    Record r =
+        ProcessFile(testing::SourcePath("corpus/handmade/" + std::string(name) +
+                                        ".layout.txt"),
+                    DefaultExtractors(), testing::Rules(), Limits());
+    ASSERT_TRUE(r.report.has_value()) << name << ": " << r.error.ToString();
+    const json got = RecordToJson(r);
+    json want_tables, got_tables;
+    for (const auto& [id, value] : expected["figures"].items()) {
+      if (id.rfind("prose.", 0) != 0) want_tables[id] = value;
+    }
+    for (const auto& [id, value] : got["figures"].items()) {
+      if (id.rfind("prose.", 0) != 0) got_tables[id] = value;
+    }
+    EXPECT_EQ(got_tables, want_tables) << name;
+  }
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -47,6 +47,35 @@ TEST(TextExtractor, WithoutTabsEveryLineIsACell) {
   ASSERT_EQ(doc.blocks[0].table.cells.size(), 2u);
 }
 
+// Rows printed on one line (a page copied as text, `pdftotext -layout`):
+// the label, split at gaps of two spaces, then one cell per value; one
+// value only after such a gap. A sentence ending in a number stays text.
+TEST(TextExtractor, RowsPrintedOnOneLine) {
+  Document doc = Extract(
+      "三、本年度办理结果   （一）予以公开   12  3  -  0\n"
+      "行政许可            550\n"
+      "本年度共收到申请 17\n");
+  ASSERT_GE(doc.blocks.size(), 1u);
+  ASSERT_EQ(doc.blocks[0].kind, BlockKind::kTable);
+  const Table& t = doc.blocks[0].table;
+  // (Without tabs, the sentence is a cell of its own, one line = one cell.)
+  ASSERT_EQ(t.cells.size(), 9u);
+  EXPECT_EQ(t.cells[0].raw, "三、本年度办理结果");
+  EXPECT_EQ(t.cells[1].raw, "（一）予以公开");
+  EXPECT_EQ(t.cells[2].raw, "12");
+  EXPECT_EQ(t.cells[4].raw, "-");
+  EXPECT_EQ(t.cells[6].raw, "行政许可");
+  EXPECT_EQ(t.cells[6].row, 1);
+  EXPECT_EQ(t.cells[7].raw, "550");
+  bool sentence_kept = false;
+  for (const Block& b : doc.blocks) {
+    for (const Cell& c : b.table.cells)
+      sentence_kept = sentence_kept || c.raw == "本年度共收到申请 17";
+    sentence_kept = sentence_kept || b.raw == "本年度共收到申请 17";
+  }
+  EXPECT_TRUE(sentence_kept);
+}
+
 TEST(TextExtractor, ReadsGbk) {
   const std::string utf8 = "\t行政许可\n\t5\n";
   UErrorCode status = U_ZERO_ERROR;

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
+#include "extractors/value_token.h"
 #include "src/utf8.h"
 
 namespace gongkai {
@@ -125,28 +125,6 @@ std::vector<Chunk> Chunks(const PdfLine& line) {
 // a wrapped label, not a paragraph.
 constexpr int kMaxWrappedLabel = 15;
 
-// Returns true iff a chunk reads as a number: digits (with . , + -), maybe
-// a sign word before (增, 减) and a unit after (元, 万元, 件, 条, 个, %).
-bool IsNumeric(std::string s) {
-  for (const char* prefix : {"增", "减"}) {
-    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
-  }
-  for (const char* unit : {"万元", "元", "件", "条", "个", "%"}) {
-    const size_t n = std::strlen(unit);
-    if (s.size() > n && s.compare(s.size() - n, n, unit) == 0)
-      s.erase(s.size() - n);
-  }
-  bool digit = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c != '.' && c != ',' && c != '-' && c != '+') {
-      return false;
-    }
-  }
-  return digit;
-}
-
 // Returns true iff a line's chunks make a row of a table without borders:
 // two chunks or more, one of them a number.
 bool IsRow(const std::vector<Chunk>& chunks) {
@@ -210,7 +188,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
   std::vector<size_t> row_lines;
   for (const PdfLine& line : lines) {
     line_chunks.push_back(Chunks(line));
-    for (Chunk& c : line_chunks.back()) c.numeric = IsNumeric(c.text);
+    for (Chunk& c : line_chunks.back()) c.numeric = IsNumberToken(c.text);
     if (IsRow(line_chunks.back())) row_lines.push_back(line_chunks.size() - 1);
   }
   std::vector<std::vector<Chunk>> page_rows;
