@@ -15,6 +15,10 @@ namespace {
 // inside its cell, not a paragraph after the table.
 constexpr int kMaxContinuationChars = 6;
 constexpr int kMaxContinuedCellChars = 12;
+// In a laid-out dump, a line this short right after a row is a label.
+constexpr int kMaxWrappedLabel = 15;
+// A dump with this many rows printed on one line, and no tab, is laid out.
+constexpr int kMinLaidOutRows = 3;
 
 std::string TrimRight(std::string s) {
   while (!s.empty() &&
@@ -71,21 +75,33 @@ std::vector<std::string> RowCells(const std::string& line) {
   return cells;
 }
 
+// How a dump marks its table cells.
+enum class Layout {
+  kTabCells,   // a line starting with a tab is a cell
+  kLineCells,  // no tab: every line is a cell
+  kLaidOut,    // rows printed on one line, text around (pdftotext -layout)
+};
+
 class TextReader {
  public:
-  // `all_cells`: the dump marks no cell with a tab, so every line is one.
-  TextReader(Document& doc, bool all_cells)
-      : doc_(doc), all_cells_(all_cells) {}
+  TextReader(Document& doc, Layout layout)
+      : doc_(doc),
+        all_cells_(layout == Layout::kLineCells),
+        laid_out_(layout == Layout::kLaidOut) {}
 
   void Line(const std::string& raw_line) {
     std::string line = TrimRight(raw_line);
+    while (!line.empty() && line[0] == '\f') line.erase(0, 1);  // page break
     if (std::vector<std::string> cells = RowCells(line); !cells.empty()) {
+      FlushParagraph();
       table_.BeginRow();
       for (const std::string& cell : cells) table_.AddCell(cell);
       in_row_ = false;  // the next line starts a row of its own
       last_was_cell_ = false;
+      after_row_ = true;
       return;
     }
+    if (laid_out_) return LaidOutLine(line);
     const bool is_cell =
         !raw_line.empty() && (raw_line[0] == '\t' || all_cells_);
     if (all_cells_ && !line.empty()) line = "\t" + line;
@@ -117,6 +133,49 @@ class TextReader {
     last_was_cell_ = false;
   }
 
+  // Emits what is pending at the end of the dump.
+  void Finish() {
+    FlushParagraph();
+    FlushTable();
+  }
+
+ private:
+  // A line of a laid-out dump that is not a row: a short line right after a
+  // row is a label-only row (a group label, or the rest of a wrapped
+  // label); other lines are paragraphs, an unindented line joining the
+  // paragraph above (prose wrapped at the line end).
+  void LaidOutLine(const std::string& line) {
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos) {
+      FlushParagraph();
+      after_row_ = false;
+      return;
+    }
+    const std::string text = line.substr(indent);
+    if (after_row_ && CountCodePoints(text) <= kMaxWrappedLabel) {
+      table_.BeginRow();
+      table_.AddCell(text);
+      return;
+    }
+    after_row_ = false;
+    FlushTable();
+    if (!paragraph_.empty() && indent < 2) {
+      paragraph_ += text;
+      return;
+    }
+    FlushParagraph();
+    paragraph_ = text;
+  }
+
+  void FlushParagraph() {
+    if (paragraph_.empty()) return;
+    Block block;
+    block.kind = BlockKind::kParagraph;
+    block.raw = std::move(paragraph_);
+    doc_.blocks.push_back(std::move(block));
+    paragraph_.clear();
+  }
+
   void FlushTable() {
     in_row_ = false;
     if (table_.empty()) return;
@@ -126,12 +185,14 @@ class TextReader {
     doc_.blocks.push_back(std::move(block));
   }
 
- private:
   Document& doc_;
   TableBuilder table_;
   bool all_cells_;
+  bool laid_out_;
   bool in_row_ = false;
   bool last_was_cell_ = false;
+  bool after_row_ = false;  // the last line was a row (laid-out dumps)
+  std::string paragraph_;   // the paragraph being joined (laid-out dumps)
 };
 
 }  // namespace
@@ -142,14 +203,22 @@ StatusOr<Document> ExtractText(std::string_view bytes,
   if (!decoded.ok()) return decoded.status();
   Document doc;
   doc.source.encoding = decoded->encoding;
-  std::istringstream in(decoded->text);
-  std::string line;
   const std::string& text = decoded->text;
   const bool has_tab_cells =
       text.rfind('\t', 0) == 0 || text.find("\n\t") != std::string::npos;
-  TextReader reader(doc, !has_tab_cells);
-  while (std::getline(in, line)) reader.Line(line);
-  reader.FlushTable();
+  std::string line;
+  int one_line_rows = 0;
+  for (std::istringstream in(text); !has_tab_cells &&
+                                    one_line_rows < kMinLaidOutRows &&
+                                    std::getline(in, line);) {
+    one_line_rows += !RowCells(TrimRight(line)).empty();
+  }
+  const Layout layout = has_tab_cells                      ? Layout::kTabCells
+                        : one_line_rows >= kMinLaidOutRows ? Layout::kLaidOut
+                                                           : Layout::kLineCells;
+  TextReader reader(doc, layout);
+  for (std::istringstream in(text); std::getline(in, line);) reader.Line(line);
+  reader.Finish();
   return doc;
 }
 
