@@ -111,6 +111,9 @@ TEST(Cli, AuditPrintsOneLinePerFindingAndExitsOne) {
   EXPECT_EQ(
       r.out,
       dir + "/broken.html: H4: expected 4, printed 9 [appeals.review.total]\n");
+  EXPECT_EQ(r.err,
+            "gongkai: 2 files: 2 reports (1 failing a hard identity, 0 with "
+            "warnings only), 0 not read\n");
   auto clean =
       RunGongkai("audit " + SourcePath("corpus/handmade/clean-2023.html"));
   EXPECT_EQ(clean.exit_code, 0);

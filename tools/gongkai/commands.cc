@@ -165,23 +165,37 @@ int RunExtract(const Options& options) {
 }
 
 int RunAudit(const Options& options) {
-  bool any_error = false, any_failure = false;
+  // Counts for the summary on standard error: files, reports, reports
+  // failing a hard identity, reports with warnings only, error records.
+  long files = 0, reports = 0, failing = 0, warned = 0, errors = 0;
+  bool any_failure = false;
   const int status = ForEachRecord(options, [&](const WorkerResult& result) {
     const nlohmann::ordered_json record =
         nlohmann::ordered_json::parse(result.json);
-    any_error = any_error || !result.is_report;
+    ++files;
+    if (!result.is_report) ++errors;
+    bool fails = false, warns = false;
     if (record.contains("findings")) {
       for (const auto& f : record["findings"]) {
-        any_failure = any_failure || f.value("severity", "") == "error";
+        (f.value("severity", "") == "error" ? fails : warns) = true;
       }
+    }
+    any_failure = any_failure || fails;  // partial reports count too
+    if (result.is_report) {
+      ++reports;
+      failing += fails;
+      warned += warns && !fails;
     }
     for (const std::string& line : AuditLines(record))
       std::cout << line << "\n";
     std::cout.flush();
   });
   if (status != kExitOk) return status;
+  std::cerr << "gongkai: " << files << " files: " << reports << " reports ("
+            << failing << " failing a hard identity, " << warned
+            << " with warnings only), " << errors << " not read\n";
   if (any_failure) return kExitFindings;
-  return any_error ? kExitInputErrors : kExitOk;
+  return errors > 0 ? kExitInputErrors : kExitOk;
 }
 
 int RunDump(const Options& options) {
