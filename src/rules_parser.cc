@@ -36,10 +36,20 @@ std::vector<std::string> RuleSet::AllFigureIds() const {
 namespace rules_internal {
 
 std::vector<std::string> SplitWords(const std::string& s) {
+  // ASCII white space, as `>>` splits (without a stream: loading the rules
+  // is on the path of every run).
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+  };
   std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string w;
-  while (in >> w) out.push_back(w);
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && space(s[i])) ++i;
+    size_t end = i;
+    while (end < s.size() && !space(s[end])) ++end;
+    if (end > i) out.emplace_back(s, i, end - i);
+    i = end;
+  }
   return out;
 }
 
