@@ -74,7 +74,17 @@ bool WriteAll(int fd, const std::string& data) {
   // One status byte (R: a report, E: an error record), then the JSON line.
   const bool ok = WriteAll(fd, std::string(record.report ? "R" : "E") +
                                    RecordToJson(record).dump() + "\n");
+  // Closed before exiting: the coordinator sees the end of the record now,
+  // not after this process's memory is torn down.
+  close(fd);
   _exit(ok ? 0 : 1);
+}
+
+// Returns true iff `output` is a whole record: a status byte (R or E), the
+// JSON line and its newline.
+bool IsWholeRecord(const std::string& output) {
+  return output.size() > 2 && (output[0] == 'R' || output[0] == 'E') &&
+         output.back() == '\n';
 }
 
 json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
@@ -104,9 +114,7 @@ WorkerResult Finish(Worker& w, int status, int timeout_s) {
                 .dump(),
             false};
   }
-  const bool complete = WEXITSTATUS(status) == 0 && w.output.size() > 2 &&
-                        (w.output[0] == 'R' || w.output[0] == 'E') &&
-                        w.output.back() == '\n';
+  const bool complete = WEXITSTATUS(status) == 0 && IsWholeRecord(w.output);
   if (!complete) {
     return {WorkerErrorRecord(w.job, "crashed",
                               "the worker ended with status " +
@@ -125,6 +133,7 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
                 std::string* error) {
   const Options& options = context.options;
   std::vector<Worker> running;
+  std::vector<pid_t> exiting;  // sent their record; not reaped yet
   const int workers = std::max(1, options.workers);
   // Loaded once here rather than in each worker; a single job loads only
   // what its document needs.
@@ -185,8 +194,15 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
         ++i;
         continue;
       }
+      // A worker that sent a whole record is done: it is reaped later, not
+      // waited for while the kernel tears it down.
       int status = 0;
-      waitpid(w.pid, &status, 0);
+      if (w.timed_out || !IsWholeRecord(w.output)) {
+        waitpid(w.pid, &status, 0);
+      } else if (waitpid(w.pid, &status, WNOHANG) == 0) {
+        status = 0;
+        exiting.push_back(w.pid);
+      }
       close(w.fd);
       if (ok && !on_record(w.job, Finish(w, status, options.timeout_s))) {
         ok = false;
@@ -197,7 +213,10 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
       running.erase(running.begin() + static_cast<long>(i));
     }
     if (on_tick) on_tick();
+    std::erase_if(
+        exiting, [](pid_t pid) { return waitpid(pid, nullptr, WNOHANG) != 0; });
   }
+  // Workers still exiting are left to finish on their own.
   return ok;
 }
 
