@@ -105,6 +105,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const Divisions* divisions) {
   Record record;
   record.source.path = path;
+  rules.CompileInBackground();  // while the document is extracted
   StatusOr<Document> doc =
       ExtractBytes(bytes, registry, limits, &record.source);
   if (!doc.ok()) {

@@ -44,6 +44,23 @@ StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
   return library;
 }
 
+RuleLibrary::RuleLibrary(RuleLibrary&& other) noexcept {
+  *this = std::move(other);
+}
+
+RuleLibrary& RuleLibrary::operator=(RuleLibrary&& other) noexcept {
+  if (other.background_.joinable()) other.background_.join();
+  if (background_.joinable()) background_.join();
+  sets_ = std::move(other.sets_);
+  texts_ = std::move(other.texts_);
+  compiled_ = std::move(other.compiled_);
+  return *this;
+}
+
+RuleLibrary::~RuleLibrary() {
+  if (background_.joinable()) background_.join();
+}
+
 RuleLibrary::RuleLibrary(std::vector<RuleSet> compiled)
     : sets_(std::move(compiled)),
       texts_(sets_.size()),
@@ -69,7 +86,19 @@ Status RuleLibrary::CompileAll() {
   return Status::Ok();
 }
 
+void RuleLibrary::CompileInBackground() const {
+  if (background_.joinable()) return;
+  if (std::find(compiled_.begin(), compiled_.end(), false) == compiled_.end())
+    return;
+  // A file that does not compile stays uncompiled: Choose() compiles it
+  // again if a document picks it, and reports its errors then.
+  background_ = std::thread([this] {
+    for (size_t i = 0; i < sets_.size(); ++i) (void)Compile(i);
+  });
+}
+
 StatusOr<const RuleSet*> RuleLibrary::Choose(const Document& doc) const {
+  if (background_.joinable()) background_.join();
   const RuleSet* picked = ChooseRuleSet(doc, sets_);
   if (!picked) return static_cast<const RuleSet*>(nullptr);
   const size_t i = static_cast<size_t>(picked - sets_.data());

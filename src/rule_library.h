@@ -10,11 +10,13 @@
 // before any input is read.
 //
 // Not safe for concurrent use: Choose() may compile (gongkai runs one
-// document per process).
+// document per process); see CompileInBackground() for the one thread it
+// may start itself.
 #ifndef GONGKAI_SRC_RULE_LIBRARY_H_
 #define GONGKAI_SRC_RULE_LIBRARY_H_
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "src/document.h"
@@ -32,12 +34,22 @@ class RuleLibrary {
 
   // An empty library: Choose() returns nullptr.
   RuleLibrary() = default;
+  RuleLibrary(RuleLibrary&& other) noexcept;
+  RuleLibrary& operator=(RuleLibrary&& other) noexcept;
+  ~RuleLibrary();
   // A library of sets already compiled (tests).
   explicit RuleLibrary(std::vector<RuleSet> compiled);
 
   // Compiles every set not yet compiled. Returns every error of every
   // file, one "file:line: message" per line.
   Status CompileAll();
+
+  // Starts compiling every set not yet compiled on a thread of its own, so
+  // that a run over one document compiles while it extracts (on a spare
+  // core the compiling then costs no time). Choose() waits for it; nothing
+  // else may touch the library meanwhile. Does nothing when every set is
+  // compiled.
+  void CompileInBackground() const;
 
   // Returns the compiled set whose fingerprint best matches `doc` (which
   // must be normalized), nullptr if the library is empty, or the errors of
@@ -57,6 +69,7 @@ class RuleLibrary {
   mutable std::vector<RuleSet> sets_;
   mutable std::vector<std::string> texts_;
   mutable std::vector<char> compiled_;
+  mutable std::thread background_;  // CompileInBackground(), until joined
 };
 
 }  // namespace gongkai

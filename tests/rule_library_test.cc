@@ -80,6 +80,26 @@ TEST_F(RuleLibraryTest, CompileAllGivesEverySet) {
   EXPECT_EQ(*beta, &library->sets()[1]);
 }
 
+TEST_F(RuleLibraryTest, CompilesInTheBackgroundWhileADocumentIsRead) {
+  testing::WriteFile(dir_ + "/a.rules", GoodRules("alpha", "甲乙丙"));
+  testing::WriteFile(dir_ + "/b.rules", GoodRules("beta", "丁戊己"));
+  testing::WriteFile(dir_ + "/c.rules",
+                     "version gamma\nfingerprint 庚辛\ncheck C error x = y\n");
+  StatusOr<RuleLibrary> library = RuleLibrary::Open(dir_);
+  ASSERT_TRUE(library.ok());
+  library->CompileInBackground();
+  StatusOr<const RuleSet*> alpha = library->Choose(DocumentSaying("甲乙丙"));
+  ASSERT_TRUE(alpha.ok());
+  EXPECT_EQ((*alpha)->checks.size(), 1u);
+  // The set not picked was compiled too, by the background thread.
+  EXPECT_EQ(library->sets()[1].checks.size(), 1u);
+  // The bad file stayed uncompiled: picking it reports its errors.
+  StatusOr<const RuleSet*> gamma = library->Choose(DocumentSaying("庚辛"));
+  ASSERT_FALSE(gamma.ok());
+  EXPECT_NE(gamma.status().message().find("c.rules:3"), std::string::npos)
+      << gamma.status().message();
+}
+
 TEST_F(RuleLibraryTest, OpenFailsOnABadHeaderOrNoFile) {
   StatusOr<RuleLibrary> empty = RuleLibrary::Open(dir_);
   ASSERT_FALSE(empty.ok());
