@@ -8,7 +8,9 @@ Two ways, as users run them:
   batch     one `gongkai extract DIR` against a loop of pdftotext over the
             same files.
 For each: documents per second, peak resident memory of one process, and
-the ratio gongkai / pdftotext of the wall time (median of --repeat runs).
+the ratio gongkai / pdftotext of the wall time: a pass of each in turn,
+--repeat times, and the median of the per-pass ratios (a shared machine's
+speed drifts over minutes; passes in turn meet the same drift).
 
 Ingest: `gongkai ingest` of the same PDFs into a fresh dataset, with one
 worker and with --workers (default: the number of cores): reports per second.
@@ -46,16 +48,32 @@ def pdfs(paths):
     return sorted(out)
 
 
-def measure(label, commands, repeat):
-    times, peak = [], 0
+def one_pass(commands):
+    """Runs every command once; returns (total seconds, peak RSS in KiB)."""
+    total, peak = 0, 0
+    for cmd in commands:
+        t, rss = run(cmd)
+        total += t
+        peak = max(peak, rss)
+    return total, peak
+
+
+def compare(ours, theirs, repeat):
+    """Times a pass of `ours` and a pass of `theirs` in turn, `repeat` times,
+    so that both meet the same state of the machine (a shared machine's
+    speed drifts over minutes). Returns (median seconds of ours, peak RSS,
+    median seconds of theirs, peak RSS, median of the per-pass ratios)."""
+    ours_t, theirs_t, ratios, ours_rss, theirs_rss = [], [], [], 0, 0
     for _ in range(repeat):
-        total = 0
-        for cmd in commands:
-            t, rss = run(cmd)
-            total += t
-            peak = max(peak, rss)
-        times.append(total)
-    return statistics.median(times), peak
+        t, rss = one_pass(ours)
+        ours_t.append(t)
+        ours_rss = max(ours_rss, rss)
+        u, rss = one_pass(theirs)
+        theirs_t.append(u)
+        theirs_rss = max(theirs_rss, rss)
+        ratios.append(t / u)
+    return (statistics.median(ours_t), ours_rss, statistics.median(theirs_t), theirs_rss,
+            statistics.median(ratios))
 
 
 def main():
@@ -76,17 +94,14 @@ def main():
     for f in files:
         run([args.gongkai, "extract", f])
         run(["pdftotext", "-layout", f, "-"])
-    rows = []
-    g, g_rss = measure("gongkai", [[args.gongkai, "extract", f] for f in files], args.repeat)
-    p, p_rss = measure("pdftotext", [["pdftotext", "-layout", f, "-"] for f in files], args.repeat)
-    rows.append(("per-file", g, g_rss, p, p_rss))
-    g, g_rss = measure("gongkai", [[args.gongkai, "extract", tmp]], args.repeat)
-    p, p_rss = measure("pdftotext", [["pdftotext", "-layout", f, "-"] for f in files], args.repeat)
-    rows.append(("batch", g, g_rss, p, p_rss))
-    print(f"{n} PDFs, median of {args.repeat} runs")
+    pdftotext = [["pdftotext", "-layout", f, "-"] for f in files]
+    rows = [("per-file",) + compare([[args.gongkai, "extract", f] for f in files], pdftotext,
+                                    args.repeat),
+            ("batch",) + compare([[args.gongkai, "extract", tmp]], pdftotext, args.repeat)]
+    print(f"{n} PDFs, median of {args.repeat} runs, gongkai and pdftotext in turn")
     print(f"{'mode':9} {'gongkai docs/s':>15} {'peak MiB':>9} {'pdftotext docs/s':>17} {'peak MiB':>9} {'time ratio':>11}")
-    for mode, g, g_rss, p, p_rss in rows:
-        print(f"{mode:9} {n / g:15.1f} {g_rss / 1024:9.1f} {n / p:17.1f} {p_rss / 1024:9.1f} {g / p:11.2f}")
+    for mode, g, g_rss, p, p_rss, ratio in rows:
+        print(f"{mode:9} {n / g:15.1f} {g_rss / 1024:9.1f} {n / p:17.1f} {p_rss / 1024:9.1f} {ratio:11.2f}")
     print()
     print(f"{'ingest':9} {'workers':>8} {'reports/s':>10} {'speed-up':>9}")
     base = None
