@@ -188,7 +188,8 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
   std::vector<size_t> row_lines;
   for (const PdfLine& line : lines) {
     line_chunks.push_back(Chunks(line));
-    for (Chunk& c : line_chunks.back()) c.numeric = IsNumberToken(c.text);
+    for (Chunk& c : line_chunks.back())
+      c.numeric = IsNumberToken(c.text) || IsNaMarker(c.text);
     if (IsRow(line_chunks.back())) row_lines.push_back(line_chunks.size() - 1);
   }
   std::vector<std::vector<Chunk>> page_rows;
