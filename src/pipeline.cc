@@ -71,21 +71,30 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
 
 }  // namespace
 
-Report ReadWithRules(const Document& doc, const RuleSet& set,
-                     const Divisions* divisions) {
-  Report report = ReadReport(doc, set);
-  ReadProse(doc, set, &report);
-  ReadMetadata(doc, set, divisions, &report);
-  Reconcile(set, report);
+namespace {
+
+// Normalizes `doc`, picks its rule set, reads and reconciles. Returns an
+// empty report when no rule set fits, the picked file's errors when it
+// does not compile.
+StatusOr<Report> NormalizeAndRead(Document& doc, const RuleLibrary& rules,
+                                  const Divisions* divisions) {
+  Normalize(doc);
+  StatusOr<const RuleSet*> set = rules.Choose(doc);
+  if (!set.ok()) return set.status();
+  if (!*set) return Report();
+  Report report = ReadReport(doc, **set);
+  ReadProse(doc, **set, &report);
+  ReadMetadata(doc, **set, divisions, &report);
+  Reconcile(**set, report);
   return report;
 }
 
+}  // namespace
+
 Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
                         const Divisions* divisions) {
-  Normalize(doc);
-  StatusOr<const RuleSet*> set = rules.Choose(doc);
-  if (!set.ok() || !*set) return Report();
-  return ReadWithRules(doc, **set, divisions);
+  StatusOr<Report> report = NormalizeAndRead(doc, rules, divisions);
+  return report.ok() ? std::move(*report) : Report();
 }
 
 StatusOr<Document> ExtractFile(const std::string& path,
@@ -114,14 +123,12 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   }
   record.pages = doc->pages;
   record.metadata = doc->metadata;
-  Normalize(*doc);
-  StatusOr<const RuleSet*> set = rules.Choose(*doc);
-  if (!set.ok()) {
-    record.error = set.status();
+  StatusOr<Report> read = NormalizeAndRead(*doc, rules, divisions);
+  if (!read.ok()) {
+    record.error = read.status();
     return record;
   }
-  Report report;
-  if (*set) report = ReadWithRules(*doc, **set, divisions);
+  Report report = std::move(*read);
   if (report.figures.empty()) {
     record.error = Status::Error(
         "read", "not_a_report",

@@ -62,10 +62,6 @@ StatusOr<Document> ExtractFile(const std::string& path,
 Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
                         const Divisions* divisions = nullptr);
 
-// Reads and reconciles a normalized document with the rule set `set`.
-Report ReadWithRules(const Document& doc, const RuleSet& set,
-                     const Divisions* divisions = nullptr);
-
 }  // namespace gongkai
 
 #endif  // GONGKAI_SRC_PIPELINE_H_

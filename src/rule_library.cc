@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "src/reader.h"
 
@@ -24,20 +22,15 @@ StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
   RuleLibrary library;
   std::string errors;
   for (const std::string& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      errors += (errors.empty() ? "" : "\n") + path + ": cannot open";
-      continue;
-    }
-    std::string text((std::istreambuf_iterator<char>(in)),
-                     std::istreambuf_iterator<char>());
-    StatusOr<RuleSet> header = ParseRulesHeader(text, path);
+    StatusOr<std::string> text = ReadRulesText(path);
+    StatusOr<RuleSet> header =
+        text.ok() ? ParseRulesHeader(*text, path) : text.status();
     if (!header.ok()) {
       errors += (errors.empty() ? "" : "\n") + header.status().message();
       continue;
     }
     library.sets_.push_back(std::move(*header));
-    library.texts_.push_back(std::move(text));
+    library.texts_.push_back(std::move(*text));
     library.compiled_.push_back(false);
   }
   if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);

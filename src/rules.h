@@ -143,6 +143,9 @@ StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file);
 StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
                                    const std::string& file);
 
+// Returns the text of a rules file, or "not_found".
+StatusOr<std::string> ReadRulesText(const std::string& path);
+
 // Reads and parses one rules file.
 StatusOr<RuleSet> LoadRulesFile(const std::string& path);
 

@@ -1,8 +1,8 @@
 // The rules file parser: tokenizes lines, builds tables, rows and groups, and
 // hands `set` and `check` lines to rules_checks.cc. Syntax: rules/README.md.
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "src/labels.h"
@@ -404,14 +404,19 @@ StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
   return p.Result();
 }
 
-StatusOr<RuleSet> LoadRulesFile(const std::string& path) {
+StatusOr<std::string> ReadRulesText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return Status::Error("rules", "not_found",
                          path + ": cannot open rules file");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return ParseRules(buf.str(), path);
+  return std::string((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+}
+
+StatusOr<RuleSet> LoadRulesFile(const std::string& path) {
+  StatusOr<std::string> text = ReadRulesText(path);
+  if (!text.ok()) return text.status();
+  return ParseRules(*text, path);
 }
 
 }  // namespace gongkai

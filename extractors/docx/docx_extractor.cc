@@ -96,17 +96,17 @@ class BodyWalker {
   // around rows or cells looked through (one level).
   static std::vector<const xmlNode*> Cells(const xmlNode* tbl) {
     std::vector<const xmlNode*> cells;
-    auto add_cells = [&](const xmlNode* tr) {
-      for (const xmlNode* tc = tr->children; tc; tc = tc->next) {
-        const xmlNode* in = Is(tc, "sdt") ? Child(tc, "sdtContent") : nullptr;
-        for (const xmlNode* c = in ? in->children : tc; c;
-             c = in ? c->next : nullptr) {
-          if (Is(c, "tc")) cells.push_back(c);
-        }
+    auto add = [&](const xmlNode* first) {
+      for (const xmlNode* c = first; c; c = c->next) {
+        if (Is(c, "tc")) cells.push_back(c);
+        if (Is(c, "sdt") && Child(c, "sdtContent"))
+          for (const xmlNode* in = Child(c, "sdtContent")->children; in;
+               in = in->next)
+            if (Is(in, "tc")) cells.push_back(in);
       }
     };
     for (const xmlNode* tr = tbl->children; tr; tr = tr->next) {
-      if (Is(tr, "tr")) add_cells(tr);
+      if (Is(tr, "tr")) add(tr->children);
     }
     return cells;
   }

@@ -83,14 +83,10 @@ int ForEachRecord(const Options& options, Emit emit) {
   const bool ok = RunWorkers(
       std::move(jobs), WorkerContext{options, registry, rules, d},
       [&](const WorkerJob& job, const WorkerResult& result) {
-        if (paths.size() == 1 && !result.is_report) {
-          const nlohmann::json record =
-              nlohmann::json::parse(result.json, nullptr, false);
-          if (record.is_object() && record.contains("error") &&
-              record["error"].value("stage", "") == "rules") {
-            rules_error = record["error"].value("message", "");
-            return true;
-          }
+        if (result.rules_failed) {
+          rules_error = nlohmann::json::parse(result.json)["error"].value(
+              "message", "invalid rules");
+          return true;  // said once the run ends, as a rules error
         }
         finished.emplace(job.index, result);
         for (auto it = finished.find(next); it != finished.end();

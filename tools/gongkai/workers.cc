@@ -71,19 +71,24 @@ bool WriteAll(int fd, const std::string& data) {
   TestFaults(job.path);
   Record record =
       ProcessFile(job.path, registry, rules, options.limits, divisions);
-  // One status byte (R: a report, E: an error record), then the JSON line.
-  const bool ok = WriteAll(fd, std::string(record.report ? "R" : "E") +
-                                   RecordToJson(record).dump() + "\n");
+  // One status byte (R: a report, E: an error record, U: the rules picked
+  // did not compile), then the JSON line.
+  const char* status = record.report                     ? "R"
+                       : record.error.stage() == "rules" ? "U"
+                                                         : "E";
+  const bool ok =
+      WriteAll(fd, std::string(status) + RecordToJson(record).dump() + "\n");
   // Closed before exiting: the coordinator sees the end of the record now,
   // not after this process's memory is torn down.
   close(fd);
   _exit(ok ? 0 : 1);
 }
 
-// Returns true iff `output` is a whole record: a status byte (R or E), the
-// JSON line and its newline.
+// Returns true iff `output` is a whole record: a status byte (R, E or U),
+// the JSON line and its newline.
 bool IsWholeRecord(const std::string& output) {
-  return output.size() > 2 && (output[0] == 'R' || output[0] == 'E') &&
+  return output.size() > 2 &&
+         (output[0] == 'R' || output[0] == 'E' || output[0] == 'U') &&
          output.back() == '\n';
 }
 
@@ -123,7 +128,8 @@ WorkerResult Finish(Worker& w, int status, int timeout_s) {
                 .dump(),
             false};
   }
-  return {w.output.substr(1, w.output.size() - 2), w.output[0] == 'R'};
+  return {w.output.substr(1, w.output.size() - 2), w.output[0] == 'R',
+          w.output[0] == 'U'};
 }
 
 }  // namespace

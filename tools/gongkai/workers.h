@@ -39,6 +39,9 @@ struct WorkerContext {
 struct WorkerResult {
   std::string json;
   bool is_report = false;
+  // The document's rule set did not compile (a rules error, not the
+  // document's): the record's error says why.
+  bool rules_failed = false;
 };
 
 // Called in the coordinator with each finished job's result, in completion
