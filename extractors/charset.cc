@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "src/utf8.h"
+#include "src/model/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -88,6 +88,29 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
   }
   out.encoding = encoding;
   return out;
+}
+
+bool IsGb18030Text(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open("GB18030", &status);
+  if (U_FAILURE(status)) return false;
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                      &status);
+  std::u16string out(bytes.size() + 1, u'\0');
+  status = U_ZERO_ERROR;
+  ucnv_toUChars(conv, out.data(), static_cast<int32_t>(out.size()),
+                bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  ucnv_close(conv);
+  return U_SUCCESS(status);
+}
+
+bool MostlyText(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 1 << 16);
+  size_t control = 0;
+  for (unsigned char c : head) {
+    control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+  }
+  return control * 100 < head.size();
 }
 
 }  // namespace gongkai

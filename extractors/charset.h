@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "src/status.h"
+#include "src/model/status.h"
 
 namespace gongkai {
 
@@ -22,6 +22,13 @@ struct DecodedText {
 // document ("" if none). Undecodable bytes become U+FFFD.
 StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
                                    std::string declared);
+
+// Returns true iff `bytes` decode as GB18030 without an illegal sequence.
+bool IsGb18030Text(std::string_view bytes);
+
+// Returns true iff control characters (other than tab, line breaks and form
+// feed) are under 1% of the first 64 KiB: text with some invalid bytes.
+bool MostlyText(std::string_view bytes);
 
 }  // namespace gongkai
 

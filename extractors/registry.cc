@@ -1,5 +1,10 @@
-// The registry table; see registry.h.
+// The registry table; see registry.h. The order is the sniffing order: a
+// PDF may carry a prefix that looks like text, a DOCX is a zip, and text is
+// the last resort.
 #include "extractors/registry.h"
+
+#include <cstdio>
+#include <cstdlib>
 
 #include "extractors/docx/docx_extractor.h"
 #include "extractors/docx/libzip_loader.h"
@@ -8,16 +13,32 @@
 #include "extractors/text/text_extractor.h"
 
 namespace gongkai {
+namespace {
 
-std::vector<Extractor> DefaultExtractors() {
-  return {
-      {"docx", ExtractDocx},
-      {"html", ExtractHtml},
-      {"pdf", ExtractPdf},
-      {"text", ExtractText},
+Registry Build() {
+  const Extractor table[] = {
+      {"pdf", "PDF", SniffPdf, ExtractPdf, nullptr},
+      {"docx", "DOCX", SniffDocx, ExtractDocx, PreloadLibZip},
+      {"zip", "zip", SniffZip, nullptr, nullptr},  // not read: unsupported
+      {"html", "HTML", SniffHtml, ExtractHtml, nullptr},
+      {"text", "text", SniffText, ExtractText, nullptr},
   };
+  Registry registry;
+  for (const Extractor& e : table) {
+    Status s = registry.Add(e);
+    if (!s.ok()) {  // a programming error in the table above
+      std::fprintf(stderr, "gongkai: %s\n", s.ToString().c_str());
+      std::abort();
+    }
+  }
+  return registry;
 }
 
-void PreloadExtractorLibraries() { PreloadLibZip(); }
+}  // namespace
+
+const Registry& DefaultRegistry() {
+  static const Registry* registry = new Registry(Build());
+  return *registry;
+}
 
 }  // namespace gongkai

@@ -5,13 +5,12 @@
 #include <fstream>
 #include <system_error>
 
-#include "src/metadata.h"
-#include "src/normalize.h"
-#include "src/prose.h"
-#include "src/reader.h"
-#include "src/reconcile.h"
-#include "src/sha256.h"
-#include "src/sniff.h"
+#include "src/model/sha256.h"
+#include "src/normalize/normalize.h"
+#include "src/read/metadata.h"
+#include "src/read/prose.h"
+#include "src/read/reader.h"
+#include "src/reconcile/reconcile.h"
 
 namespace gongkai {
 namespace {
@@ -46,21 +45,18 @@ Status ReadFileBytes(const std::string& path, const Limits& limits,
 
 // Sniffs and extracts; fills `source` as far as it gets.
 StatusOr<Document> ExtractBytes(std::string_view bytes,
-                                const std::vector<Extractor>& registry,
-                                const Limits& limits, Source* source) {
+                                const Registry& registry, const Limits& limits,
+                                Source* source) {
   source->bytes = bytes.size();
   source->sha256 = Sha256Hex(bytes);
-  StatusOr<std::string> format = SniffFormat(bytes);
-  if (!format.ok()) return format.status();
-  source->format = *format;
-  const Extractor* extractor = nullptr;
-  for (const Extractor& e : registry) {
-    if (e.format == *format) extractor = &e;
-  }
-  if (!extractor) {
+  StatusOr<const Extractor*> sniffed = registry.Sniff(bytes);
+  if (!sniffed.ok()) return sniffed.status();
+  const Extractor* extractor = *sniffed;
+  source->format = extractor->format;
+  if (!extractor->extract) {
     return Status::Error(
         "extract", "unsupported_format",
-        "no extractor for " + *format + " files in this build");
+        "no extractor for " + extractor->format + " files in this build");
   }
   StatusOr<Document> doc = extractor->extract(bytes, limits);
   if (!doc.ok()) return doc.status();
@@ -98,8 +94,7 @@ Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
 }
 
 StatusOr<Document> ExtractFile(const std::string& path,
-                               const std::vector<Extractor>& registry,
-                               const Limits& limits) {
+                               const Registry& registry, const Limits& limits) {
   Source source;
   source.path = path;
   std::string bytes;
@@ -109,9 +104,8 @@ StatusOr<Document> ExtractFile(const std::string& path,
 }
 
 Record ProcessBytes(const std::string& path, std::string_view bytes,
-                    const std::vector<Extractor>& registry,
-                    const RuleLibrary& rules, const Limits& limits,
-                    const Divisions* divisions) {
+                    const Registry& registry, const RuleLibrary& rules,
+                    const Limits& limits, const Divisions* divisions) {
   Record record;
   record.source.path = path;
   rules.CompileInBackground();  // while the document is extracted
@@ -149,8 +143,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   return record;
 }
 
-Record ProcessFile(const std::string& path,
-                   const std::vector<Extractor>& registry,
+Record ProcessFile(const std::string& path, const Registry& registry,
                    const RuleLibrary& rules, const Limits& limits,
                    const Divisions* divisions) {
   Record record;

@@ -1,10 +1,10 @@
 // The pipeline for one input: bytes -> sniff -> extract -> normalize -> read
 // -> reconcile, giving a Record that is either a report or an error.
 //
-// src/ knows no extractor: the caller hands in the registry (a list of
-// format -> function, see extractors/registry.h). Nothing here throws; a
-// failure at any stage becomes the record's error, so one bad file never
-// stops a batch.
+// src/ knows no extractor: the caller hands in the registry
+// (src/model/extractor.h; the program's is extractors/registry.h). Nothing here
+// throws; a failure at any stage becomes the record's error, so one bad file
+// never stops a batch.
 #ifndef GONGKAI_SRC_PIPELINE_H_
 #define GONGKAI_SRC_PIPELINE_H_
 
@@ -15,45 +15,33 @@
 #include <string_view>
 #include <vector>
 
-#include "src/divisions.h"
-#include "src/document.h"
-#include "src/extractor.h"
-#include "src/report.h"
-#include "src/rule_library.h"
-#include "src/rules.h"
-#include "src/status.h"
+#include "src/model/document.h"
+#include "src/model/extractor.h"
+#include "src/model/record.h"
+#include "src/model/report.h"
+#include "src/model/status.h"
+#include "src/read/divisions.h"
+#include "src/rules/rule_library.h"
+#include "src/rules/rules.h"
 
 namespace gongkai {
-
-struct Record {
-  Source source;
-  int pages = 0;
-  Metadata metadata;
-  std::optional<Report> report;  // set iff error.ok()
-  Status error;
-  // When the error came after reading (an incomplete report), what was read.
-  std::optional<Report> partial;
-};
 
 // Runs the whole pipeline on `bytes`, named `path` in the record.
 // `divisions` (may be null) resolves the agency's region.
 Record ProcessBytes(const std::string& path, std::string_view bytes,
-                    const std::vector<Extractor>& registry,
-                    const RuleLibrary& rules, const Limits& limits,
-                    const Divisions* divisions = nullptr);
+                    const Registry& registry, const RuleLibrary& rules,
+                    const Limits& limits, const Divisions* divisions = nullptr);
 
 // Reads `path` (refusing files over limits.max_file_bytes) and runs
 // ProcessBytes. A file that cannot be read gives an error record.
-Record ProcessFile(const std::string& path,
-                   const std::vector<Extractor>& registry,
+Record ProcessFile(const std::string& path, const Registry& registry,
                    const RuleLibrary& rules, const Limits& limits,
                    const Divisions* divisions = nullptr);
 
 // Reads `path` (within limits), sniffs it and runs its extractor: the
 // document as extracted, not yet normalized; the source is filled.
 StatusOr<Document> ExtractFile(const std::string& path,
-                               const std::vector<Extractor>& registry,
-                               const Limits& limits);
+                               const Registry& registry, const Limits& limits);
 
 // Runs normalize, read and reconcile on an extracted document: the part of
 // the pipeline after extraction (tests inject changes into `doc` first).

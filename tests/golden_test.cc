@@ -17,7 +17,7 @@
 
 #include "extractors/registry.h"
 #include "src/pipeline.h"
-#include "src/sinks.h"
+#include "src/sinks/sinks.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -46,7 +46,7 @@ class Golden : public ::testing::TestWithParam<std::string> {};
 
 void CheckSource(const std::string& source, const json& expected,
                  const std::string& expected_name) {
-  Record record = ProcessFile(source, DefaultExtractors(), testing::Rules(),
+  Record record = ProcessFile(source, DefaultRegistry(), testing::Rules(),
                               Limits(), &testing::TestDivisions());
   ASSERT_TRUE(record.report.has_value())
       << source << ": " << record.error.ToString();
@@ -121,7 +121,7 @@ INSTANTIATE_TEST_SUITE_P(Corpus, Golden, ::testing::ValuesIn(ExpectedFiles()),
 // The same report as a text dump, as UTF-8 HTML and as GBK HTML gives the
 // same table figures (the hand-set pages hold the tables, not the prose).
 TEST(GoldenDifferential, LanzhouTextHtmlAndGbkAgree) {
-  const std::vector<Extractor> registry = DefaultExtractors();
+  const Registry& registry = DefaultRegistry();
   json figures[3];
   const char* files[3] = {"corpus/real/lanzhou-ggzyjy-2022.txt",
                           "corpus/handmade/lanzhou-ggzyjy-2022.html",
@@ -152,7 +152,7 @@ TEST(GoldenDifferential, PdftotextLayoutOfTheRealPdfsReadsTheSame) {
     Record r =
         ProcessFile(testing::SourcePath("corpus/handmade/" + std::string(name) +
                                         ".layout.txt"),
-                    DefaultExtractors(), testing::Rules(), Limits(),
+                    DefaultRegistry(), testing::Rules(), Limits(),
                     &testing::TestDivisions());
     ASSERT_TRUE(r.report.has_value()) << name << ": " << r.error.ToString();
     const json got = RecordToJson(r);

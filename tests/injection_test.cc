@@ -9,7 +9,7 @@
 
 #include "extractors/html/html_extractor.h"
 #include "src/pipeline.h"
-#include "src/reconcile.h"
+#include "src/reconcile/reconcile.h"
 #include "tests/test_util.h"
 
 namespace gongkai {

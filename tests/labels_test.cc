@@ -1,9 +1,9 @@
 // Label keys and match scores, with the label variants of FORMAT.md §8.
-#include "src/labels.h"
+#include "src/normalize/labels.h"
 
 #include <gtest/gtest.h>
 
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 
 namespace gongkai {
 namespace {

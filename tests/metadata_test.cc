@@ -1,10 +1,10 @@
 // Metadata: title on one or two lines, signature and date, file-date
 // fallback, deadline warning, and region resolution from division names.
-#include "src/metadata.h"
+#include "src/read/metadata.h"
 
 #include <gtest/gtest.h>
 
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 #include "tests/test_util.h"
 
 namespace gongkai {

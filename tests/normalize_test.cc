@@ -1,5 +1,5 @@
 // Normalization: each step of normalize.h, as a table of cases.
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 
 #include <gtest/gtest.h>
 

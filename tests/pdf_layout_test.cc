@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <random>
 
-#include "src/normalize.h"
-#include "src/values.h"
+#include "src/normalize/normalize.h"
+#include "src/normalize/values.h"
 
 namespace gongkai {
 namespace {

@@ -1,14 +1,14 @@
 // Prose figures: Chinese numerals, the prose rules on sentences of real
 // reports, and the soft checks S5 (text against tables) and S6 (规章 from a
 // county body).
-#include "src/prose.h"
+#include "src/read/prose.h"
 
 #include <gtest/gtest.h>
 
 #include "extractors/registry.h"
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 #include "src/pipeline.h"
-#include "src/reconcile.h"
+#include "src/reconcile/reconcile.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -95,7 +95,7 @@ TEST(Prose, BadRules) {
 }
 
 std::vector<std::string> Warnings(const std::string& file) {
-  Record r = ProcessFile(testing::SourcePath(file), DefaultExtractors(),
+  Record r = ProcessFile(testing::SourcePath(file), DefaultRegistry(),
                          testing::Rules(), Limits(), &testing::TestDivisions());
   std::vector<std::string> checks;
   EXPECT_TRUE(r.report.has_value()) << file;

@@ -1,11 +1,11 @@
 // The reader on small documents built in code: label variants, blanks and
 // markers, rows without labels, split rows, the 2019-style （六） row.
 // Former bugs from real reports are at the end.
-#include "src/reader.h"
+#include "src/read/reader.h"
 
 #include <gtest/gtest.h>
 
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 #include "tests/test_util.h"
 
 namespace gongkai {

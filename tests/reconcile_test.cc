@@ -1,5 +1,5 @@
 // The reconciler: mismatches, blank totals, blanks as zero, domains.
-#include "src/reconcile.h"
+#include "src/reconcile/reconcile.h"
 
 #include <gtest/gtest.h>
 

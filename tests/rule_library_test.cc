@@ -1,12 +1,12 @@
 // RuleLibrary: a rules directory opened by headers, each set compiled when a
 // document first picks it, errors reported for the file picked.
-#include "src/rule_library.h"
+#include "src/rules/rule_library.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 #include "tests/test_util.h"
 
 namespace gongkai {

@@ -1,6 +1,6 @@
 // The rules loader: the real 2021 rules, and every kind of error reported as
 // file:line: message.
-#include "src/rules.h"
+#include "src/rules/rules.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // SHA-256 against the FIPS 180-4 example vectors, and the SHA-NI block
 // function (where the processor has it) against the portable one.
-#include "src/sha256.h"
+#include "src/model/sha256.h"
 
 #include <gtest/gtest.h>
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "src/divisions.h"
-#include "src/document.h"
-#include "src/rule_library.h"
-#include "src/rules.h"
+#include "src/model/document.h"
+#include "src/read/divisions.h"
+#include "src/rules/rule_library.h"
+#include "src/rules/rules.h"
 
 namespace gongkai::testing {
 

@@ -1,10 +1,10 @@
 // Cell values: numbers, units, signs, blanks and NA markers (FORMAT.md §5.2,
 // §8).
-#include "src/values.h"
+#include "src/normalize/values.h"
 
 #include <gtest/gtest.h>
 
-#include "src/normalize.h"
+#include "src/normalize/normalize.h"
 
 namespace gongkai {
 namespace {

@@ -312,4 +312,13 @@ StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits) {
   return doc;
 }
 
+bool SniffZip(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+bool SniffDocx(std::string_view bytes) {
+  return SniffZip(bytes) &&
+         bytes.find("word/document.xml") != std::string_view::npos;
+}
+
 }  // namespace gongkai

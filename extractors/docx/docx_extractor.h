@@ -14,13 +14,20 @@
 
 #include <string_view>
 
-#include "src/extractor.h"
+#include "src/model/extractor.h"
 
 namespace gongkai {
 
 // Returns the document of a DOCX file. Errors: "bad_zip", "not_docx",
 // "bad_xml", "limit_zip_members", "limit_unzipped_size", "limit_nesting".
 StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits);
+
+// Returns true iff `bytes` are a zip archive holding word/document.xml
+// (member names are stored uncompressed in the zip headers).
+bool SniffDocx(std::string_view bytes);
+
+// Returns true iff `bytes` are a zip archive (of any content).
+bool SniffZip(std::string_view bytes);
 
 }  // namespace gongkai
 

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "extractors/docx/libzip_loader.h"
-#include "src/extractor.h"
+#include "src/model/extractor.h"
 
 namespace gongkai {
 

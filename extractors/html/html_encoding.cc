@@ -1,4 +1,6 @@
-// The charset a page declares in its meta tags; see html_extractor.h.
+// What a page says of itself before it is parsed: whether it is HTML at
+// all (the sniffer), and the charset its meta tags declare; see
+// html_extractor.h.
 #include <algorithm>
 #include <cctype>
 
@@ -34,6 +36,20 @@ std::string DeclaredHtmlCharset(std::string_view bytes) {
     if (!name.empty()) return name;
   }
   return "";
+}
+
+bool SniffHtml(std::string_view bytes) {
+  const bool utf16_bom =
+      bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+  if (!utf16_bom && bytes.find('\0') != std::string_view::npos) return false;
+  std::string head(bytes.substr(0, 4096));
+  for (char& c : head)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tag :
+       {"<html", "<!doctype html", "<table", "<body", "<meta"}) {
+    if (head.find(tag) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace gongkai

@@ -13,12 +13,17 @@
 #include <string>
 #include <string_view>
 
-#include "src/extractor.h"
+#include "src/model/extractor.h"
 
 namespace gongkai {
 
 // Returns the document of an HTML page.
 StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits);
+
+// Returns true iff `bytes` look like HTML: an <html>, doctype, <table>,
+// <body> or <meta> tag in the first 4 KiB, and no NUL byte unless a UTF-16
+// byte-order mark explains it.
+bool SniffHtml(std::string_view bytes);
 
 // Returns the charset declared by a meta tag in the first 4 KiB of `bytes`
 // (lower-case, e.g. "gb2312"), or "" if none.

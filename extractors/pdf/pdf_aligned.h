@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "src/document.h"
+#include "src/model/document.h"
 
 namespace gongkai {
 

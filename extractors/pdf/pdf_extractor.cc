@@ -244,4 +244,8 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
   return out;
 }
 
+bool SniffPdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
 }  // namespace gongkai

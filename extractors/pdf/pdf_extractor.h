@@ -12,13 +12,17 @@
 
 #include <string_view>
 
-#include "src/extractor.h"
+#include "src/model/extractor.h"
 
 namespace gongkai {
 
 // Returns the document of a PDF file. Errors: "encrypted", "damaged_pdf",
 // "no_text_layer", "limit_pages".
 StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits);
+
+// Returns true iff `bytes` are a PDF: "%PDF-" at the start or within the
+// first KiB (some files carry a prefix before it).
+bool SniffPdf(std::string_view bytes);
 
 }  // namespace gongkai
 

@@ -8,7 +8,7 @@
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
 #include "extractors/value_token.h"
-#include "src/utf8.h"
+#include "src/model/utf8.h"
 
 namespace gongkai {
 namespace {

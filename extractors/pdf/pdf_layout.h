@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "src/document.h"
+#include "src/model/document.h"
 
 namespace gongkai {
 

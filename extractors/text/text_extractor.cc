@@ -6,7 +6,7 @@
 
 #include "extractors/charset.h"
 #include "extractors/value_token.h"
-#include "src/utf8.h"
+#include "src/model/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -220,6 +220,11 @@ StatusOr<Document> ExtractText(std::string_view bytes,
   for (std::istringstream in(text); std::getline(in, line);) reader.Line(line);
   reader.Finish();
   return doc;
+}
+
+bool SniffText(std::string_view bytes) {
+  if (bytes.find('\0') != std::string_view::npos) return false;
+  return IsValidUtf8(bytes) || IsGb18030Text(bytes) || MostlyText(bytes);
 }
 
 }  // namespace gongkai

@@ -18,12 +18,16 @@
 
 #include <string_view>
 
-#include "src/extractor.h"
+#include "src/model/extractor.h"
 
 namespace gongkai {
 
 // Returns the document of a text dump, or an error for undecodable bytes.
 StatusOr<Document> ExtractText(std::string_view bytes, const Limits& limits);
+
+// Returns true iff `bytes` are text: no NUL byte, and valid UTF-8, valid
+// GB18030, or control characters under 1% of the first 64 KiB.
+bool SniffText(std::string_view bytes);
 
 }  // namespace gongkai
 

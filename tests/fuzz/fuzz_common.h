@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "src/pipeline.h"
-#include "src/rule_library.h"
+#include "src/rules/rule_library.h"
 
 namespace gongkai::fuzz {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "src/rules.h"
+#include "src/rules/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gongkai::ParseRules(std::string(reinterpret_cast<const char*>(data), size),

@@ -1,0 +1,304 @@
+// extract, audit and rules check; see commands.h.
+#include "cli/commands.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "extractors/registry.h"
+#include "src/batch/workers.h"
+#include "src/dataset/dataset.h"
+#include "src/dataset/export.h"
+#include "src/normalize/normalize.h"
+#include "src/pipeline.h"
+#include "src/read/divisions.h"
+#include "src/rules/rules.h"
+#include "src/sinks/sinks.h"
+
+namespace gongkai::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool SkippedInDirectory(const fs::path& p) {
+  const std::string name = p.filename().string();
+  if (name.empty() || name[0] == '.') return true;
+  const std::string ext = p.extension().string();
+  return ext == ".json" || ext == ".jsonl" || ext == ".md";
+}
+
+// Prints why the rules of `dir` could not be loaded; returns kExitRules.
+int RulesFailed(const std::string& dir, const Status& status) {
+  std::cerr << "gongkai: cannot load rules from " << dir << ":\n"
+            << status.message() << "\n";
+  return kExitRules;
+}
+
+// Opens the rules of `dir` into *out, every set compiled if `compile_all`
+// (else each when a document first picks it). Returns false, having said
+// why, on failure.
+bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out) {
+  StatusOr<RuleLibrary> library = RuleLibrary::Open(dir);
+  Status s = library.ok() ? Status::Ok() : library.status();
+  if (s.ok() && compile_all) s = library->CompileAll();
+  if (!s.ok()) {
+    RulesFailed(dir, s);
+    return false;
+  }
+  *out = std::move(*library);
+  return true;
+}
+
+// Loads the rules, then runs every input in worker processes
+// (src/batch/workers.h), calling `emit` with each record's JSON in
+// input order. With a single input, only the rule set it picks is
+// compiled. Returns kExitOk, kExitRules if the rules could not be
+// loaded (said on stderr) or kExitInputErrors if workers could not run.
+template <typename Emit>
+int ForEachRecord(const Options& options, Emit emit) {
+  const std::vector<std::string> paths = ExpandInputs(options.inputs);
+  RuleLibrary rules;
+  if (!LoadRules(options.rules_dir, paths.size() != 1, &rules))
+    return kExitRules;
+  const Registry& registry = DefaultRegistry();
+  StatusOr<Divisions> divisions =
+      Divisions::Load(options.data_dir + "/divisions");
+  if (!divisions.ok()) {
+    std::cerr << "gongkai: warning: no regions: "
+              << divisions.status().message() << "\n";
+  }
+  const Divisions* d = divisions.ok() ? &*divisions : nullptr;
+  // Even a single file is read in a worker, so that a crash or a hang in a
+  // parser library still gives its error record (a loop running gongkai
+  // once per file loses nothing either). Its rule set is compiled in the
+  // worker, when picked; a rules file that does not compile stops the run.
+  std::string rules_error;
+  std::deque<batch::WorkerJob> jobs;
+  for (const std::string& path : paths) jobs.push_back({path, "", jobs.size()});
+  std::map<size_t, batch::WorkerResult> finished;
+  size_t next = 0;
+  std::string error;
+  const bool ok = batch::RunWorkers(
+      std::move(jobs),
+      batch::WorkerContext{BatchOptionsOf(options), registry, rules, d},
+      [&](const batch::WorkerJob& job, const batch::WorkerResult& result) {
+        if (result.kind == batch::RecordKind::kRulesFailed) {
+          rules_error = nlohmann::json::parse(result.json)["error"].value(
+              "message", "invalid rules");
+          return true;  // said once the run ends, as a rules error
+        }
+        finished.emplace(job.index, result);
+        for (auto it = finished.find(next); it != finished.end();
+             it = finished.find(++next)) {
+          emit(it->second);
+          finished.erase(it);
+        }
+        return true;
+      },
+      nullptr, &error);
+  if (!ok) {
+    std::cerr << "gongkai: " << error << "\n";
+    return kExitInputErrors;
+  }
+  if (!rules_error.empty()) {
+    return RulesFailed(options.rules_dir,
+                       Status::Error("rules", "invalid_rules", rules_error));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+batch::BatchOptions BatchOptionsOf(const Options& options) {
+  batch::BatchOptions b;
+  b.workers = std::max(1, options.workers);
+  b.timeout_s = options.timeout_s;
+  b.max_memory_mb = options.max_memory_mb;
+  b.limits = options.limits;
+  return b;
+}
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      std::string line;
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) files.push_back(line);
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) {
+      files.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(
+        arg, fs::directory_options::skip_permission_denied, ec),
+        end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (it->is_directory(ec)) {
+        if (p.filename().string().rfind('.', 0) == 0)
+          it.disable_recursion_pending();
+        continue;
+      }
+      if (!SkippedInDirectory(p)) found.push_back(p.string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+int RunExtract(const Options& options) {
+  bool any_error = false;
+  const int status =
+      ForEachRecord(options, [&](const batch::WorkerResult& result) {
+        any_error = any_error || !result.is_report();
+        if (options.pretty) {
+          std::cout << nlohmann::ordered_json::parse(result.json).dump(1)
+                    << "\n";
+        } else {
+          std::cout << result.json << "\n";
+        }
+        std::cout.flush();
+      });
+  if (status != kExitOk) return status;
+  return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunAudit(const Options& options) {
+  // Counts for the summary on standard error: files, reports, reports
+  // failing a hard identity, reports with warnings only, error records.
+  long files = 0, reports = 0, failing = 0, warned = 0, errors = 0;
+  bool any_failure = false;
+  const int status =
+      ForEachRecord(options, [&](const batch::WorkerResult& result) {
+        const nlohmann::ordered_json record =
+            nlohmann::ordered_json::parse(result.json);
+        ++files;
+        if (!result.is_report()) ++errors;
+        bool fails = false, warns = false;
+        if (record.contains("findings")) {
+          for (const auto& f : record["findings"]) {
+            (f.value("severity", "") == "error" ? fails : warns) = true;
+          }
+        }
+        any_failure = any_failure || fails;  // partial reports count too
+        if (result.is_report()) {
+          ++reports;
+          failing += fails;
+          warned += warns && !fails;
+        }
+        for (const std::string& line : AuditLines(record))
+          std::cout << line << "\n";
+        std::cout.flush();
+      });
+  if (status != kExitOk) return status;
+  std::cerr << "gongkai: " << files << " files: " << reports << " reports ("
+            << failing << " failing a hard identity, " << warned
+            << " with warnings only), " << errors << " not read\n";
+  if (any_failure) return kExitFindings;
+  return errors > 0 ? kExitInputErrors : kExitOk;
+}
+
+int RunDump(const Options& options) {
+  const Registry& registry = DefaultRegistry();
+  bool any_error = false;
+  for (const std::string& path : ExpandInputs(options.inputs)) {
+    StatusOr<Document> doc = ExtractFile(path, registry, options.limits);
+    if (!doc.ok()) {
+      std::cout << path << ": error: " << doc.status().ToString() << "\n";
+      any_error = true;
+      continue;
+    }
+    Normalize(*doc);
+    std::cout << "# " << path << " (" << doc->source.format << ", "
+              << doc->pages << " pages)\n";
+    for (const Block& b : doc->blocks) {
+      if (b.kind != BlockKind::kTable) {
+        std::cout << "P" << b.page << " " << b.text << "\n";
+        continue;
+      }
+      std::cout << "T" << b.page << " " << b.table.rows << "x" << b.table.cols
+                << "\n";
+      for (const Cell& c : b.table.cells) {
+        std::cout << "  " << c.row << "," << c.col;
+        if (c.row_span > 1 || c.col_span > 1)
+          std::cout << " [" << c.row_span << "x" << c.col_span << "]";
+        std::cout << " " << c.text << "\n";
+      }
+    }
+  }
+  return any_error ? kExitInputErrors : kExitOk;
+}
+
+int RunExport(const Options& options) {
+  RuleLibrary rules;
+  if (!LoadRules(options.rules_dir, true, &rules)) return kExitRules;
+  if (!fs::exists(options.db_path)) {
+    std::cerr << "gongkai: no dataset at " << options.db_path << "\n";
+    return kExitDataset;
+  }
+  StatusOr<std::unique_ptr<Dataset>> dataset = Dataset::Open(options.db_path);
+  if (!dataset.ok()) {
+    std::cerr << "gongkai: " << dataset.status().message() << "\n";
+    return kExitDataset;
+  }
+  std::vector<std::string> order;
+  for (const RuleSet& r : rules.sets()) {
+    for (const std::string& id : r.AllFigureIds()) {
+      if (std::find(order.begin(), order.end(), id) == order.end())
+        order.push_back(id);
+    }
+  }
+  Status s = ExportDataset(**dataset, options.out_dir, order);
+  if (!s.ok()) {
+    std::cerr << "gongkai: " << s.message() << "\n";
+    return kExitDataset;
+  }
+  std::cerr << "gongkai: exported " << options.db_path << " to "
+            << options.out_dir << "/\n";
+  return kExitOk;
+}
+
+int RunRulesCheck(const std::vector<std::string>& paths) {
+  int errors = 0, files = 0;
+  for (const std::string& path : paths) {
+    std::vector<std::string> rule_files;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const auto& e : fs::directory_iterator(path, ec)) {
+        if (e.path().extension() == ".rules")
+          rule_files.push_back(e.path().string());
+      }
+      std::sort(rule_files.begin(), rule_files.end());
+    } else {
+      rule_files.push_back(path);
+    }
+    for (const std::string& file : rule_files) {
+      ++files;
+      StatusOr<RuleSet> r = LoadRulesFile(file);
+      if (!r.ok()) {
+        std::cout << r.status().message() << "\n";
+        ++errors;
+        continue;
+      }
+      std::cout << file << ": ok: version " << r->version << ", "
+                << r->tables.size() << " tables, " << r->AllFigureIds().size()
+                << " figures, " << r->checks.size() << " checks\n";
+    }
+  }
+  if (files == 0) {
+    std::cout << "gongkai: no rules files found\n";
+    return kExitFindings;
+  }
+  return errors ? kExitFindings : kExitOk;
+}
+
+}  // namespace gongkai::cli

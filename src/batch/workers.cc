@@ -1,0 +1,232 @@
+// Worker processes; see workers.h.
+#include "src/batch/workers.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+
+#include "src/pipeline.h"
+#include "src/sinks/sinks.h"
+
+namespace gongkai::batch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::ordered_json;
+
+struct Worker {
+  pid_t pid = -1;
+  int fd = -1;
+  WorkerJob job;
+  std::string output;
+  Clock::time_point started;
+  bool timed_out = false;
+};
+
+// Test seams (documented in README, "Tests"): a path containing the value
+// of GONGKAI_TEST_CRASH makes its worker crash, of GONGKAI_TEST_HANG hang.
+void TestFaults(const std::string& path) {
+  const char* crash = std::getenv("GONGKAI_TEST_CRASH");
+  if (crash && *crash && path.find(crash) != std::string::npos) {
+    signal(SIGSEGV, SIG_DFL);  // not a sanitizer's handler: die as a crash does
+    raise(SIGSEGV);
+  }
+  const char* hang = std::getenv("GONGKAI_TEST_HANG");
+  if (hang && *hang && path.find(hang) != std::string::npos) {
+    while (true) pause();
+  }
+}
+
+bool WriteAll(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void RunChild(const WorkerJob& job, int fd,
+                           const BatchOptions& options,
+                           const Registry& registry, const RuleLibrary& rules,
+                           const Divisions* divisions) {
+#if !defined(__SANITIZE_ADDRESS__)
+  if (options.max_memory_mb > 0) {
+    rlimit limit;
+    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.max_memory_mb)
+                                      << 20;
+    setrlimit(RLIMIT_AS, &limit);
+  }
+#endif
+  TestFaults(job.path);
+  Record record =
+      ProcessFile(job.path, registry, rules, options.limits, divisions);
+  // One status byte (R: a report, E: an error record, U: the rules picked
+  // did not compile), then the JSON line.
+  const char* status = record.report                     ? "R"
+                       : record.error.stage() == "rules" ? "U"
+                                                         : "E";
+  const bool ok =
+      WriteAll(fd, std::string(status) + RecordToJson(record).dump() + "\n");
+  // Closed before exiting: the coordinator sees the end of the record now,
+  // not after this process's memory is torn down.
+  close(fd);
+  _exit(ok ? 0 : 1);
+}
+
+// Returns true iff `output` is a whole record: a status byte (R, E or U),
+// the JSON line and its newline.
+bool IsWholeRecord(const std::string& output) {
+  return output.size() > 2 &&
+         (output[0] == 'R' || output[0] == 'E' || output[0] == 'U') &&
+         output.back() == '\n';
+}
+
+json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
+                       const std::string& message) {
+  json r;
+  r["schema"] = kReportSchema;
+  r["source"] = {{"path", job.path}, {"sha256", job.sha256}};
+  r["error"] = {{"stage", "worker"}, {"code", code}, {"message", message}};
+  return r;
+}
+
+// Returns the record a finished worker produced, or an error record saying
+// how it ended.
+WorkerResult Finish(Worker& w, int status, int timeout_s) {
+  if (w.timed_out) {
+    return {
+        WorkerErrorRecord(w.job, "timeout",
+                          "timed out after " + std::to_string(timeout_s) + " s")
+            .dump(),
+        RecordKind::kError};
+  }
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    return {WorkerErrorRecord(w.job, "crashed",
+                              "killed by signal " + std::to_string(sig) + " (" +
+                                  strsignal(sig) + ")")
+                .dump(),
+            RecordKind::kError};
+  }
+  const bool complete = WEXITSTATUS(status) == 0 && IsWholeRecord(w.output);
+  if (!complete) {
+    return {WorkerErrorRecord(w.job, "crashed",
+                              "the worker ended with status " +
+                                  std::to_string(WEXITSTATUS(status)) +
+                                  " and no record (out of memory?)")
+                .dump(),
+            RecordKind::kError};
+  }
+  const RecordKind kind = w.output[0] == 'R'   ? RecordKind::kReport
+                          : w.output[0] == 'U' ? RecordKind::kRulesFailed
+                                               : RecordKind::kError;
+  return {w.output.substr(1, w.output.size() - 2), kind};
+}
+
+}  // namespace
+
+bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
+                const OnRecord& on_record, const std::function<void()>& on_tick,
+                std::string* error) {
+  const BatchOptions& options = context.options;
+  std::vector<Worker> running;
+  std::vector<pid_t> exiting;  // sent their record; not reaped yet
+  const int workers = std::max(1, options.workers);
+  // Loaded once here rather than in each worker; a single job loads only
+  // what its document needs.
+  if (jobs.size() > 1) context.registry.Preload();
+  bool ok = true;
+  while (!jobs.empty() || !running.empty()) {
+    while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
+      int fds[2];
+      if (pipe(fds) != 0) {
+        *error = std::string("pipe: ") + std::strerror(errno);
+        return false;
+      }
+      Worker w;
+      w.job = jobs.front();
+      jobs.pop_front();
+      std::cout.flush();
+      std::cerr.flush();
+      w.pid = fork();
+      if (w.pid == 0) {
+        close(fds[0]);
+        RunChild(w.job, fds[1], options, context.registry, context.rules,
+                 context.divisions);
+      }
+      close(fds[1]);
+      if (w.pid < 0) {
+        close(fds[0]);
+        *error = std::string("fork: ") + std::strerror(errno);
+        return false;
+      }
+      w.fd = fds[0];
+      w.started = Clock::now();
+      running.push_back(std::move(w));
+    }
+    std::vector<pollfd> polls;
+    for (const Worker& w : running) polls.push_back({w.fd, POLLIN, 0});
+    poll(polls.data(), polls.size(), 200);
+    for (size_t i = 0; i < running.size();) {
+      Worker& w = running[i];
+      bool eof = false;
+      if (polls[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[1 << 16];
+        ssize_t n = read(w.fd, buf, sizeof buf);
+        if (n > 0) {
+          w.output.append(buf, static_cast<size_t>(n));
+        } else if (n == 0 || errno != EINTR) {
+          eof = true;
+        }
+      }
+      const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
+          Clock::now() - w.started);
+      if (!eof && options.timeout_s > 0 &&
+          elapsed.count() >= options.timeout_s) {
+        kill(w.pid, SIGKILL);
+        w.timed_out = true;
+        eof = true;
+      }
+      if (!eof) {
+        ++i;
+        continue;
+      }
+      // A worker that sent a whole record is done: it is reaped later, not
+      // waited for while the kernel tears it down.
+      int status = 0;
+      if (w.timed_out || !IsWholeRecord(w.output)) {
+        waitpid(w.pid, &status, 0);
+      } else if (waitpid(w.pid, &status, WNOHANG) == 0) {
+        status = 0;
+        exiting.push_back(w.pid);
+      }
+      close(w.fd);
+      if (ok && !on_record(w.job, Finish(w, status, options.timeout_s))) {
+        ok = false;
+        jobs.clear();
+        *error = "stopped";
+      }
+      polls.erase(polls.begin() + static_cast<long>(i));
+      running.erase(running.begin() + static_cast<long>(i));
+    }
+    if (on_tick) on_tick();
+    std::erase_if(
+        exiting, [](pid_t pid) { return waitpid(pid, nullptr, WNOHANG) != 0; });
+  }
+  // Reaped now, so that no worker outlives the pool (the benchmark and the
+  // memory bounds count the whole process tree).
+  for (pid_t pid : exiting) waitpid(pid, nullptr, 0);
+  return ok;
+}
+
+}  // namespace gongkai::batch

@@ -1,0 +1,270 @@
+// The SQLite dataset; see dataset.h. Dataset checks are in
+// dataset_checks.cc.
+#include "src/dataset/dataset.h"
+
+#include "src/dataset/sqlite_util.h"
+
+namespace gongkai {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS agencies(
+  id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, name TEXT NOT NULL,
+  province TEXT, city TEXT, county TEXT, division_code TEXT, level TEXT);
+CREATE TABLE IF NOT EXISTS reports(
+  sha256 TEXT PRIMARY KEY, path TEXT, format TEXT, bytes INTEGER, pages INTEGER,
+  version TEXT, agency_id INTEGER REFERENCES agencies(id), agency_name TEXT,
+  year INTEGER, published TEXT, published_source TEXT,
+  hard_failures INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS figures(
+  sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL, value REAL,
+  PRIMARY KEY(sha256, figure));
+CREATE TABLE IF NOT EXISTS evidence(
+  sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL,
+  page INTEGER, text TEXT, unit TEXT, marker TEXT, PRIMARY KEY(sha256, figure));
+CREATE TABLE IF NOT EXISTS findings(
+  sha256 TEXT NOT NULL REFERENCES reports(sha256), seq INTEGER NOT NULL,
+  check_id TEXT, severity TEXT, result TEXT, expected REAL, actual REAL,
+  cells TEXT, message TEXT, PRIMARY KEY(sha256, seq));
+CREATE TABLE IF NOT EXISTS errors(
+  key TEXT PRIMARY KEY, sha256 TEXT, path TEXT, stage TEXT, code TEXT,
+  message TEXT, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dataset_findings(
+  check_id TEXT NOT NULL, agency_id INTEGER, year INTEGER, previous_year INTEGER,
+  sha256 TEXT, previous_sha256 TEXT, severity TEXT, result TEXT,
+  expected REAL, actual REAL, cells TEXT, message TEXT);
+CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_id, year);
+)sql";
+
+std::string Str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::optional<double> Num(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number()) return std::nullopt;
+  return it->get<double>();
+}
+
+void Strip(std::string& s, const std::string& part) {
+  if (part.empty()) return;
+  size_t pos = s.find(part);
+  if (pos != std::string::npos) s.erase(pos, part.size());
+}
+
+// The identity of an agency across reports: its most specific division and
+// its name without the division names, so that 洪泽区人民政府 and
+// 淮安市洪泽区人民政府 are one agency.
+std::string AgencyKey(const Json& report) {
+  const std::string name = Str(report, "agency");
+  const Json& region = report.value("region", Json::object());
+  const std::string code = Str(region, "code");
+  if (code.empty()) return name;
+  std::string body = name;
+  for (const char* part : {"province", "city", "county"})
+    Strip(body, Str(region, part));
+  return code + "|" + body;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Error("dataset", "open", path + ": " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Dataset> ds(new Dataset(db));
+  Status s = ds->Exec(kSchema);
+  if (!s.ok()) return s;
+  return ds;
+}
+
+Dataset::~Dataset() { sqlite3_close(db_); }
+
+Status Dataset::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Error("dataset", "sqlite", msg);
+  }
+  return Status::Ok();
+}
+
+bool Dataset::HasSha256(const std::string& sha256) {
+  Stmt q(db_,
+         "SELECT 1 FROM reports WHERE sha256=?1 UNION ALL SELECT 1 FROM errors "
+         "WHERE sha256=?1");
+  q.Bind(1, sha256);
+  return q.Step() == SQLITE_ROW;
+}
+
+bool Dataset::HasPathError(const std::string& path) {
+  Stmt q(db_, "SELECT 1 FROM errors WHERE key=?1");
+  q.Bind(1, "path:" + path);
+  return q.Step() == SQLITE_ROW;
+}
+
+Status Dataset::Insert(const Json& record) {
+  const Json& source = record.value("source", Json::object());
+  const std::string sha = Str(source, "sha256");
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  auto fail = [&](const Status& st) {
+    Exec("ROLLBACK");
+    return st;
+  };
+  if (!record.contains("report")) {
+    const Json& err = record.value("error", Json::object());
+    Stmt ins(db_,
+             "INSERT OR IGNORE INTO errors(key, sha256, path, stage, code, "
+             "message, record) "
+             "VALUES(?,?,?,?,?,?,?)");
+    ins.Bind(1, sha.empty() ? "path:" + Str(source, "path") : sha)
+        .BindTextOrNull(2, sha)
+        .Bind(3, Str(source, "path"))
+        .Bind(4, Str(err, "stage"))
+        .Bind(5, Str(err, "code"))
+        .Bind(6, Str(err, "message"))
+        .Bind(7, record.dump());
+    if (ins.Step() != SQLITE_DONE)
+      return fail(ins.Error("insert error record"));
+    return Exec("COMMIT");
+  }
+  const Json& report = record["report"];
+  const Json& region = report.value("region", Json::object());
+  std::optional<long long> agency_id;
+  if (!Str(report, "agency").empty()) {
+    Stmt ins(db_,
+             "INSERT OR IGNORE INTO agencies(key, name, province, city, "
+             "county, division_code, level) "
+             "VALUES(?,?,?,?,?,?,?)");
+    ins.Bind(1, AgencyKey(report))
+        .Bind(2, Str(report, "agency"))
+        .BindTextOrNull(3, Str(region, "province"))
+        .BindTextOrNull(4, Str(region, "city"))
+        .BindTextOrNull(5, Str(region, "county"))
+        .BindTextOrNull(6, Str(region, "code"))
+        .BindTextOrNull(7, Str(report, "level"));
+    if (ins.Step() != SQLITE_DONE) return fail(ins.Error("insert agency"));
+    // One name per agency whatever the order of ingest: the longest name
+    // seen (the most complete, 淮安市洪泽区人民政府 over 洪泽区人民政府),
+    // ties broken by code point order.
+    Stmt name(db_,
+              "UPDATE agencies SET name=?1 WHERE key=?2 AND "
+              "(length(?1) > length(name) OR (length(?1) = length(name) AND ?1 "
+              "< name))");
+    name.Bind(1, Str(report, "agency")).Bind(2, AgencyKey(report));
+    if (name.Step() != SQLITE_DONE) return fail(name.Error("update agency"));
+    Stmt q(db_, "SELECT id FROM agencies WHERE key=?");
+    q.Bind(1, AgencyKey(report));
+    if (q.Step() == SQLITE_ROW) agency_id = q.Int(0);
+  }
+  long long hard = 0;
+  for (const Json& f : record.value("findings", Json::array())) {
+    hard += Str(f, "severity") == "error";
+  }
+  Stmt rep(
+      db_,
+      "INSERT OR IGNORE INTO reports(sha256, path, format, bytes, pages, "
+      "version, agency_id, "
+      "agency_name, year, published, published_source, hard_failures, record) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  rep.Bind(1, sha)
+      .Bind(2, Str(source, "path"))
+      .Bind(3, Str(source, "format"))
+      .Bind(4, static_cast<long long>(source.value("bytes", 0LL)))
+      .Bind(5, static_cast<long long>(source.value("pages", 0LL)))
+      .Bind(6, Str(report, "version"));
+  if (agency_id)
+    rep.Bind(7, *agency_id);
+  else
+    rep.BindNull(7);
+  rep.BindTextOrNull(8, Str(report, "agency"));
+  if (report.contains("year") && report["year"].is_number()) {
+    rep.Bind(9, report["year"].get<long long>());
+  } else {
+    rep.BindNull(9);
+  }
+  rep.BindTextOrNull(10, Str(report, "published"))
+      .BindTextOrNull(11, Str(report, "published_source"))
+      .Bind(12, hard)
+      .Bind(13, record.dump());
+  if (rep.Step() != SQLITE_DONE) return fail(rep.Error("insert report"));
+  if (sqlite3_changes(db_) == 0) return Exec("ROLLBACK");  // stored before
+  Stmt fig(db_, "INSERT INTO figures(sha256, figure, value) VALUES(?,?,?)");
+  Stmt ev(db_,
+          "INSERT INTO evidence(sha256, figure, page, text, unit, marker) "
+          "VALUES(?,?,?,?,?,?)");
+  const Json& evidence = record.value("evidence", Json::object());
+  for (auto it = record["figures"].begin(); it != record["figures"].end();
+       ++it) {
+    fig.Reset();
+    fig.Bind(1, sha).Bind(2, it.key());
+    fig.Bind(3, it.value().is_number()
+                    ? std::optional<double>(it.value().get<double>())
+                    : std::nullopt);
+    if (fig.Step() != SQLITE_DONE) return fail(fig.Error("insert figure"));
+    const Json& e = evidence.value(it.key(), Json::object());
+    ev.Reset();
+    ev.Bind(1, sha).Bind(2, it.key());
+    if (e.contains("page"))
+      ev.Bind(3, e["page"].get<long long>());
+    else
+      ev.BindNull(3);
+    ev.Bind(4, Str(e, "text"))
+        .BindTextOrNull(5, Str(e, "unit"))
+        .BindTextOrNull(6, Str(e, "marker"));
+    if (ev.Step() != SQLITE_DONE) return fail(ev.Error("insert evidence"));
+  }
+  Stmt fin(db_,
+           "INSERT INTO findings(sha256, seq, check_id, severity, result, "
+           "expected, actual, cells, message) "
+           "VALUES(?,?,?,?,?,?,?,?,?)");
+  long long seq = 0;
+  for (const Json& f : record.value("findings", Json::array())) {
+    fin.Reset();
+    fin.Bind(1, sha)
+        .Bind(2, seq++)
+        .Bind(3, Str(f, "check"))
+        .Bind(4, Str(f, "severity"))
+        .Bind(5, Str(f, "result"))
+        .Bind(6, Num(f, "expected"))
+        .Bind(7, Num(f, "actual"))
+        .Bind(8, f.value("cells", Json::array()).dump())
+        .Bind(9, Str(f, "message"));
+    if (fin.Step() != SQLITE_DONE) return fail(fin.Error("insert finding"));
+  }
+  return Exec("COMMIT");
+}
+
+StatusOr<DatasetSummary> Dataset::Summary() {
+  DatasetSummary s;
+  struct {
+    const char* sql;
+    long* out;
+  } queries[] = {
+      {"SELECT count(*) FROM reports", &s.reports},
+      {"SELECT count(*) FROM agencies", &s.agencies},
+      {"SELECT count(*) FROM reports WHERE hard_failures > 0",
+       &s.failing_reports},
+      {"SELECT count(*) FROM errors", &s.errors},
+      {"SELECT count(*) FROM dataset_findings WHERE result='mismatch'",
+       &s.dataset_findings}};
+  for (auto& q : queries) {
+    Stmt st(db_, q.sql);
+    if (st.Step() != SQLITE_ROW) return st.Error(q.sql);
+    *q.out = st.Int(0);
+  }
+  return s;
+}
+
+}  // namespace gongkai

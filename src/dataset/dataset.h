@@ -1,0 +1,63 @@
+// The dataset: reports, agencies, figures, evidence, findings and errors in
+// one SQLite file (WAL), keyed by each input file's sha256 so that ingesting
+// again adds nothing twice. Every record goes in within one transaction;
+// a process killed in the middle leaves every earlier record whole and
+// nothing of the interrupted one, so a re-run finishes the job.
+//
+// Records come in as the JSON of `gongkai extract` (schema gongkai.report/1):
+// the same path for a direct ingest and for JSON Lines made elsewhere.
+// The schema is documented in README.md ("Dataset").
+#ifndef GONGKAI_SRC_DATASET_DATASET_H_
+#define GONGKAI_SRC_DATASET_DATASET_H_
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "src/model/status.h"
+#include "src/rules/rules.h"
+
+namespace gongkai {
+
+struct DatasetSummary {
+  long reports = 0, agencies = 0, failing_reports = 0, errors = 0;
+  long dataset_findings = 0;
+};
+
+class Dataset {
+ public:
+  // Opens or creates the dataset at `path` and its schema.
+  static StatusOr<std::unique_ptr<Dataset>> Open(const std::string& path);
+  ~Dataset();
+
+  // Returns true iff a report or an error record with this sha256 is stored.
+  bool HasSha256(const std::string& sha256);
+  // Returns true iff an error record for this path (no sha256: the file
+  // could not be read) is stored.
+  bool HasPathError(const std::string& path);
+
+  // Stores one record (a report or an error), in one transaction; a record
+  // already stored is left as it is.
+  Status Insert(const nlohmann::json& record);
+
+  // Recomputes the checks across reports (rules `check` lines that name a
+  // `prev:` figure: last year's report of the same agency) for every agency
+  // and year; a missing year gives "incomplete", never a failure.
+  Status RunDatasetChecks(const std::vector<RuleSet>& rules);
+
+  StatusOr<DatasetSummary> Summary();
+
+  sqlite3* db() { return db_; }
+
+ private:
+  explicit Dataset(sqlite3* db) : db_(db) {}
+  Status Exec(const std::string& sql);
+  sqlite3* db_;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_DATASET_DATASET_H_

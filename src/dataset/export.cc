@@ -1,0 +1,172 @@
+// CSV and JSON Lines export; see export.h.
+#include "src/dataset/export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "src/dataset/sqlite_util.h"
+
+namespace gongkai {
+namespace {
+
+std::string Csv(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Number(std::optional<double> v) {
+  if (!v) return "";
+  if (*v == static_cast<double>(static_cast<long long>(*v)) &&
+      std::abs(*v) < 1e15) {
+    return std::to_string(static_cast<long long>(*v));
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", *v);
+  return buf;
+}
+
+void Row(std::ofstream& out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i)
+    out << (i ? "," : "") << Csv(fields[i]);
+  out << "\n";
+}
+
+// Runs `sql` and writes one CSV row per result row, all columns as text
+// (NULL as empty, REAL through Number()).
+Status QueryToCsv(sqlite3* db, const std::string& sql,
+                  const std::vector<std::string>& header,
+                  const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::Error("export", "write", "cannot write " + path);
+  Row(out, header);
+  Stmt q(db, sql);
+  if (!q.ok()) return q.Error("export query");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    std::vector<std::string> fields;
+    for (size_t i = 0; i < header.size(); ++i) {
+      const int col = static_cast<int>(i);
+      fields.push_back(q.IsNull(col) ? "" : q.Text(col));
+    }
+    Row(out, fields);
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : q.Error("export query");
+}
+
+}  // namespace
+
+Status ExportDataset(Dataset& dataset, const std::string& dir,
+                     const std::vector<std::string>& figure_order) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::Error("export", "write", dir + ": " + ec.message());
+  sqlite3* db = dataset.db();
+  Status s = QueryToCsv(
+      db,
+      "SELECT r.sha256, r.path, r.agency_name, r.year, r.version, f.figure, "
+      "CASE WHEN f.value IS NULL THEN NULL ELSE printf('%.15g', f.value) END, "
+      "e.text, e.page, e.unit, e.marker FROM figures f JOIN reports r "
+      "USING(sha256) "
+      "LEFT JOIN evidence e ON e.sha256 = f.sha256 AND e.figure = f.figure "
+      "ORDER BY r.path, r.sha256, f.rowid",
+      {"sha256", "path", "agency", "year", "version", "figure", "value", "text",
+       "page", "unit", "marker"},
+      dir + "/figures.csv");
+  if (!s.ok()) return s;
+  s = QueryToCsv(db,
+                 "SELECT r.sha256, r.path, r.agency_name, r.year, f.check_id, "
+                 "f.severity, f.result, "
+                 "CASE WHEN f.expected IS NULL THEN NULL ELSE printf('%.15g', "
+                 "f.expected) END, "
+                 "CASE WHEN f.actual IS NULL THEN NULL ELSE printf('%.15g', "
+                 "f.actual) END, "
+                 "f.cells, f.message "
+                 "FROM findings f JOIN reports r USING(sha256) ORDER BY "
+                 "r.path, r.sha256, f.seq",
+                 {"sha256", "path", "agency", "year", "check", "severity",
+                  "result", "expected", "actual", "cells", "message"},
+                 dir + "/findings.csv");
+  if (!s.ok()) return s;
+  s = QueryToCsv(db,
+                 "SELECT d.check_id, a.name, a.division_code, d.year, "
+                 "d.previous_year, d.result, "
+                 "d.severity, CASE WHEN d.expected IS NULL THEN NULL ELSE "
+                 "printf('%.15g', d.expected) END, "
+                 "CASE WHEN d.actual IS NULL THEN NULL ELSE printf('%.15g', "
+                 "d.actual) END, d.sha256, "
+                 "d.previous_sha256, d.message FROM dataset_findings d "
+                 "LEFT JOIN agencies a ON a.id = d.agency_id "
+                 "ORDER BY a.key, d.year, d.check_id, d.rowid",
+                 {"check", "agency", "division_code", "year", "previous_year",
+                  "result", "severity", "expected", "actual", "sha256",
+                  "previous_sha256", "message"},
+                 dir + "/dataset_findings.csv");
+  if (!s.ok()) return s;
+  s = QueryToCsv(db,
+                 "SELECT path, sha256, stage, code, message FROM errors ORDER "
+                 "BY path, key",
+                 {"path", "sha256", "stage", "code", "message"},
+                 dir + "/errors.csv");
+  if (!s.ok()) return s;
+
+  // Wide form: one row per report, one column per figure.
+  std::vector<std::string> columns = figure_order;
+  {
+    std::set<std::string> known(columns.begin(), columns.end()), extra;
+    Stmt q(db, "SELECT DISTINCT figure FROM figures");
+    while (q.Step() == SQLITE_ROW) {
+      if (!known.count(q.Text(0))) extra.insert(q.Text(0));
+    }
+    columns.insert(columns.end(), extra.begin(), extra.end());
+  }
+  std::ofstream wide(dir + "/reports.csv", std::ios::binary);
+  std::vector<std::string> header = {
+      "sha256",       "path",      "format",           "agency",
+      "province",     "city",      "county",           "level",
+      "year",         "published", "published_source", "version",
+      "hard_failures"};
+  header.insert(header.end(), columns.begin(), columns.end());
+  Row(wide, header);
+  std::map<std::string, size_t> column_of;
+  for (size_t i = 0; i < columns.size(); ++i) column_of[columns[i]] = i;
+  Stmt reports(db,
+               "SELECT r.sha256, r.path, r.format, r.agency_name, a.province, "
+               "a.city, a.county, "
+               "a.level, r.year, r.published, r.published_source, r.version, "
+               "r.hard_failures "
+               "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
+               "ORDER BY r.path, r.sha256");
+  Stmt figures(db, "SELECT figure, value FROM figures WHERE sha256=?");
+  while (reports.Step() == SQLITE_ROW) {
+    std::vector<std::string> fields;
+    for (int i = 0; i < 13; ++i) fields.push_back(reports.Text(i));
+    std::vector<std::string> values(columns.size());
+    figures.Reset();
+    figures.Bind(1, reports.Text(0));
+    while (figures.Step() == SQLITE_ROW)
+      values[column_of[figures.Text(0)]] = Number(figures.Double(1));
+    fields.insert(fields.end(), values.begin(), values.end());
+    Row(wide, fields);
+  }
+  // JSON Lines: every stored record.
+  std::ofstream jsonl(dir + "/reports.jsonl", std::ios::binary);
+  Stmt records(
+      db,
+      "SELECT record FROM (SELECT path, sha256 AS k, record FROM reports "
+      "UNION ALL SELECT path, key AS k, record FROM errors) ORDER BY path, k");
+  while (records.Step() == SQLITE_ROW) jsonl << records.Text(0) << "\n";
+  if (!wide || !jsonl)
+    return Status::Error("export", "write", "cannot write into " + dir);
+  return Status::Ok();
+}
+
+}  // namespace gongkai

@@ -1,0 +1,103 @@
+// The document model that every extractor fills and every later stage reads.
+//
+// A Document is the source (path, sha256, size, format), its metadata, its
+// page count and an ordered list of blocks: headings, paragraphs and tables.
+// A Table is a grid of cells with spans; merged cells are kept once, with
+// their row and column spans, never duplicated. Every piece of text has two
+// forms: `raw`, exactly as the extractor found it (quoted as evidence), and
+// `text`, the normalized form filled in by Normalize() (src/normalize.h).
+//
+// Extractors never build cells by hand: TableBuilder places cells row by row
+// as HTML does (skipping positions covered by earlier row spans), so that
+// every extractor yields the same grid for the same table.
+#ifndef GONGKAI_SRC_MODEL_DOCUMENT_H_
+#define GONGKAI_SRC_MODEL_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+// A box on a page, in points, top-left origin (formats with geometry only).
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+struct Cell {
+  int row = 0, col = 0;
+  int row_span = 1, col_span = 1;
+  std::string raw;   // as found
+  std::string text;  // normalized
+  int page = 0;      // 1-based; 0 when the format has no pages
+  std::optional<Box> box;
+};
+
+struct Table {
+  int rows = 0, cols = 0;
+  std::vector<Cell> cells;  // in row-major order of their top-left corner
+};
+
+enum class BlockKind { kHeading, kParagraph, kTable };
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string raw;   // heading and paragraph text as found
+  std::string text;  // normalized
+  int page = 0;
+  Table table;  // kind == kTable only
+};
+
+struct Source {
+  std::string path;
+  std::string sha256;
+  uint64_t bytes = 0;
+  std::string format;    // "html", "text", "pdf", "docx"
+  std::string encoding;  // the character encoding read, where one applies
+};
+
+struct Metadata {
+  std::string title, author, created, modified;
+};
+
+struct Document {
+  Source source;
+  Metadata metadata;
+  int pages = 0;
+  std::vector<Block> blocks;
+};
+
+// Builds one table row by row. Cells are placed left to right in the first
+// column not covered by a row span from an earlier row.
+class TableBuilder {
+ public:
+  // Starts a new row.
+  void BeginRow();
+  // Adds a cell to the current row; spans are clamped to [1, kMaxSpan].
+  // Requires BeginRow() to have been called.
+  void AddCell(std::string raw, int row_span = 1, int col_span = 1,
+               int page = 0, std::optional<Box> box = std::nullopt);
+  // Returns the finished table; the builder is left empty.
+  Table Finish();
+  bool empty() const { return table_.cells.empty(); }
+  // Returns the raw text of the last cell added ("" if none).
+  const std::string& LastCellRaw() const;
+  // Appends `more` to the last cell's raw text; no-op if there is none.
+  void AppendToLastCell(const std::string& more);
+
+  static constexpr int kMaxSpan = 1000;
+
+ private:
+  bool Covered(int row, int col) const;
+
+  Table table_;
+  int current_row_ = -1;
+  int next_col_ = 0;
+  // Row-span coverage: for each column, the last row (exclusive) covered.
+  std::vector<int> covered_until_;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_MODEL_DOCUMENT_H_

@@ -1,0 +1,71 @@
+// The report model: what the reader recovers from one document (figures with
+// their evidence, diagnostics) and what the reconciler adds (findings).
+//
+// Figures keep the printed blank apart from zero: a blank or NA cell has no
+// value. A diagnostic is a problem that does not stop the report (an
+// unrecognized label, a missing row); a finding is a broken identity.
+#ifndef GONGKAI_SRC_MODEL_REPORT_H_
+#define GONGKAI_SRC_MODEL_REPORT_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct Figure {
+  std::string id;
+  std::optional<double> value;  // nullopt: printed blank or NA marker
+  bool integral = true;         // written without a fractional part
+  std::string raw;              // the cell as printed (evidence)
+  std::string unit;             // unit printed in the cell, if any
+  std::string marker;           // NA marker, if any
+  int page = 0;
+};
+
+struct Diagnostic {
+  std::string code;  // "row_not_found", "label_by_position", ...
+  std::string message;
+  int page = 0;
+};
+
+struct Finding {
+  std::string check;     // "H1.new"
+  std::string severity;  // "error" or "warning"
+  std::string result;    // "mismatch", "missing_total" or "domain"
+  std::optional<double> expected, actual;
+  std::vector<std::string> cells;  // every figure the check reads
+  std::string message;
+};
+
+// Whose report it is and when it appeared (src/metadata.h).
+struct ReportMeta {
+  std::string agency;            // as printed, "" if not found
+  std::string agency_source;     // "title", "signature" or ""
+  int year = 0;                  // the report year, 0 if not found
+  std::string published;         // YYYY-MM-DD, "" if not found
+  std::string published_source;  // "signature" or "file metadata"
+  std::string province, city, county, division_code, level, region_note;
+};
+
+struct Report {
+  std::string version;  // the rules' version, or "mixed"
+  // Tables printed in another version than the report's rules (FORMAT.md §4).
+  std::map<std::string, std::string> table_versions;
+  ReportMeta meta;
+  std::vector<Figure> figures;  // in rules order
+  std::vector<std::string> tables_found, tables_missing, required_missing;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Finding> findings;
+
+  // Returns the figure with `id`, or nullptr when it was not read.
+  const Figure* Find(const std::string& id) const;
+  Figure* Find(const std::string& id);
+  // Returns true iff some finding has severity "error".
+  bool HasErrorFinding() const;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_MODEL_REPORT_H_

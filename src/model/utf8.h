@@ -1,0 +1,25 @@
+// UTF-8 helpers shared by the core and the extractors (part of the public
+// contract with src/document.h and src/extractor.h).
+#ifndef GONGKAI_SRC_MODEL_UTF8_H_
+#define GONGKAI_SRC_MODEL_UTF8_H_
+
+#include <string>
+#include <string_view>
+
+namespace gongkai {
+
+// Returns true iff `bytes` is well-formed UTF-8 (no overlong forms, no
+// surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view bytes);
+
+// Returns the number of code points of UTF-8 text (continuation bytes are
+// not counted; no validation).
+int CountCodePoints(std::string_view text);
+
+// Returns `text` without its ASCII spaces (normalized text keeps spaces
+// only between non-CJK words; patterns are matched without them).
+std::string WithoutSpaces(std::string_view text);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_MODEL_UTF8_H_

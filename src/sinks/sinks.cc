@@ -1,0 +1,164 @@
+// JSON and audit-line sinks; see sinks.h.
+#include "src/sinks/sinks.h"
+
+#include "src/reconcile/reconcile.h"
+
+namespace gongkai {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json NumberJson(double v, bool integral) {
+  if (integral && v >= -9e15 && v <= 9e15)
+    return Json(static_cast<long long>(v));
+  return Json(v);
+}
+
+bool IsWhole(double v) {
+  return v == static_cast<double>(static_cast<long long>(v));
+}
+
+void AddReportFields(const Report& report, Json& out) {
+  Json figures = Json::object();
+  Json evidence = Json::object();
+  for (const Figure& f : report.figures) {
+    figures[f.id] = f.value ? NumberJson(*f.value, f.integral) : Json(nullptr);
+    Json ev = Json::object();
+    if (f.page > 0) ev["page"] = f.page;
+    ev["text"] = f.raw;
+    if (!f.unit.empty()) ev["unit"] = f.unit;
+    if (!f.marker.empty()) ev["marker"] = f.marker;
+    evidence[f.id] = std::move(ev);
+  }
+  out["figures"] = std::move(figures);
+  out["evidence"] = std::move(evidence);
+  Json findings = Json::array();
+  for (const Finding& f : report.findings) {
+    Json j;
+    j["check"] = f.check;
+    j["severity"] = f.severity;
+    j["result"] = f.result;
+    j["expected"] = f.expected ? NumberJson(*f.expected, IsWhole(*f.expected))
+                               : Json(nullptr);
+    j["actual"] =
+        f.actual ? NumberJson(*f.actual, IsWhole(*f.actual)) : Json(nullptr);
+    j["cells"] = f.cells;
+    j["message"] = f.message;
+    findings.push_back(std::move(j));
+  }
+  out["findings"] = std::move(findings);
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : report.diagnostics) {
+    Json j;
+    j["code"] = d.code;
+    j["message"] = d.message;
+    if (d.page > 0) j["page"] = d.page;
+    diagnostics.push_back(std::move(j));
+  }
+  out["diagnostics"] = std::move(diagnostics);
+}
+
+Json OrNull(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
+
+Json ReportJson(const Report& report, const Metadata& file) {
+  const ReportMeta& m = report.meta;
+  Json j;
+  j["version"] = report.version;
+  if (!report.table_versions.empty()) j["tables"] = report.table_versions;
+  j["agency"] = OrNull(m.agency);
+  j["agency_source"] = OrNull(m.agency_source);
+  j["year"] = m.year ? Json(m.year) : Json(nullptr);
+  j["published"] = OrNull(m.published);
+  j["published_source"] = OrNull(m.published_source);
+  j["level"] = OrNull(m.level);
+  Json region;
+  region["province"] = OrNull(m.province);
+  region["city"] = OrNull(m.city);
+  region["county"] = OrNull(m.county);
+  region["code"] = OrNull(m.division_code);
+  if (!m.region_note.empty()) region["note"] = m.region_note;
+  j["region"] = std::move(region);
+  if (!file.title.empty()) j["title"] = file.title;
+  return j;
+}
+
+}  // namespace
+
+Json RecordToJson(const Record& record) {
+  Json out;
+  out["schema"] = kReportSchema;
+  Json source;
+  source["path"] = record.source.path;
+  source["sha256"] = record.source.sha256;
+  source["format"] = record.source.format;
+  source["bytes"] = record.source.bytes;
+  if (record.pages > 0) source["pages"] = record.pages;
+  if (!record.source.encoding.empty())
+    source["encoding"] = record.source.encoding;
+  out["source"] = std::move(source);
+  if (record.report) {
+    out["report"] = ReportJson(*record.report, record.metadata);
+    AddReportFields(*record.report, out);
+    return out;
+  }
+  Json error;
+  error["stage"] = record.error.stage();
+  error["code"] = record.error.code();
+  error["message"] = record.error.message();
+  out["error"] = std::move(error);
+  if (record.partial) AddReportFields(*record.partial, out);
+  return out;
+}
+
+namespace {
+
+template <typename J>
+std::vector<std::string> AuditLinesOf(const J& record) {
+  std::vector<std::string> lines;
+  const std::string file = record["source"].value("path", "");
+  if (!record.contains("report")) {
+    const auto& e = record["error"];
+    lines.push_back(file + ": error: " + e.value("stage", "") + ": " +
+                    e.value("code", "") + ": " + e.value("message", ""));
+    return lines;
+  }
+  auto number = [](const auto& v) {
+    return v.is_number() ? FormatNumber(v.template get<double>())
+                         : std::string();
+  };
+  for (const auto& f : record["findings"]) {
+    std::string line = file + ": " + f.value("check", "") + ": ";
+    const std::string result = f.value("result", "");
+    if (result == "domain" || result == "late" || result == "not_reported") {
+      line += f.value("message", "");
+    } else {
+      const std::string expected = number(f["expected"]),
+                        actual = number(f["actual"]);
+      line += "expected " + (expected.empty() ? "?" : expected) + ", printed " +
+              (actual.empty() ? "blank" : actual);
+      if (f.contains("cells") && !f["cells"].empty()) {
+        line += " [" + f["cells"][0].template get<std::string>() + "]";
+      }
+    }
+    if (f.value("severity", "") != "error")
+      line += " (" + f.value("severity", "") + ")";
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> AuditLines(const Record& record) {
+  return AuditLinesOf(RecordToJson(record));
+}
+std::vector<std::string> AuditLines(const nlohmann::ordered_json& record) {
+  return AuditLinesOf(record);
+}
+std::vector<std::string> AuditLines(const nlohmann::json& record) {
+  return AuditLinesOf(record);
+}
+
+}  // namespace gongkai

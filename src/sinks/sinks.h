@@ -1,0 +1,29 @@
+// Sinks: how a Record leaves gongkai. JSON (DESIGN.md "Output"; other tools
+// read it, so its field names are fixed) and compiler-style audit lines.
+#ifndef GONGKAI_SRC_SINKS_SINKS_H_
+#define GONGKAI_SRC_SINKS_SINKS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "src/model/record.h"
+
+namespace gongkai {
+
+inline constexpr const char* kReportSchema = "gongkai.report/1";
+
+// Returns the JSON object of one record: a report, or an error record with
+// "error": {"stage", "code", "message"} (and any figures read before it).
+nlohmann::ordered_json RecordToJson(const Record& record);
+
+// Returns one line per finding, "FILE: CHECK: expected X, printed Y", or one
+// "FILE: error: STAGE: CODE: MESSAGE" line for an error record.
+std::vector<std::string> AuditLines(const Record& record);
+// The same, from the JSON of a record (as RecordToJson() writes it).
+std::vector<std::string> AuditLines(const nlohmann::ordered_json& record);
+std::vector<std::string> AuditLines(const nlohmann::json& record);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_SRC_SINKS_SINKS_H_
