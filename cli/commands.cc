@@ -64,7 +64,7 @@ int ForEachRecord(const Options& options, Emit emit) {
     return kExitRules;
   const Registry& registry = DefaultRegistry();
   StatusOr<Divisions> divisions =
-      Divisions::Load(options.data_dir + "/divisions");
+      Divisions::Load(options.data_dir + "/divisions", rules.lexicon());
   if (!divisions.ok()) {
     std::cerr << "gongkai: warning: no regions: "
               << divisions.status().message() << "\n";
@@ -209,9 +209,12 @@ int RunAudit(const Options& options) {
 
 int RunDump(const Options& options) {
   const Registry& registry = DefaultRegistry();
+  RuleLibrary rules;  // for its lexicon: no set is compiled
+  if (!LoadRules(options.rules_dir, false, &rules)) return kExitRules;
   bool any_error = false;
   for (const std::string& path : ExpandInputs(options.inputs)) {
-    StatusOr<Document> doc = ExtractFile(path, registry, options.limits);
+    StatusOr<Document> doc =
+        ExtractFile(path, registry, options.limits, rules.lexicon());
     if (!doc.ok()) {
       std::cout << path << ": error: " << doc.status().ToString() << "\n";
       any_error = true;

@@ -35,7 +35,7 @@ int RunIngest(const Options& options) {
     return kExitRules;
   }
   StatusOr<Divisions> divisions =
-      Divisions::Load(options.data_dir + "/divisions");
+      Divisions::Load(options.data_dir + "/divisions", rules->lexicon());
   const Divisions* d = divisions.ok() ? &*divisions : nullptr;
   StatusOr<std::unique_ptr<Dataset>> opened = Dataset::Open(options.db_path);
   if (!opened.ok()) {

@@ -15,7 +15,7 @@ constexpr const char* kUsage =
     R"(usage: gongkai COMMAND [OPTIONS] [FILE|DIR|-]...
 
 Reads Chinese government information-disclosure annual reports
-(政府信息公开工作年度报告) and checks their figures.
+(zhengfu xinxi gongkai gongzuo niandu baogao) and checks their figures.
 
 commands:
   extract FILE|DIR...   print each report as JSON (one object per line,

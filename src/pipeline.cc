@@ -7,6 +7,7 @@
 
 #include "src/model/sha256.h"
 #include "src/normalize/normalize.h"
+#include "src/normalize/view.h"
 #include "src/read/metadata.h"
 #include "src/read/prose.h"
 #include "src/read/reader.h"
@@ -46,7 +47,7 @@ Status ReadFileBytes(const std::string& path, const Limits& limits,
 // Sniffs and extracts; fills `source` as far as it gets.
 StatusOr<Document> ExtractBytes(std::string_view bytes,
                                 const Registry& registry, const Limits& limits,
-                                Source* source) {
+                                const Lexicon& lexicon, Source* source) {
   source->bytes = bytes.size();
   source->sha256 = Sha256Hex(bytes);
   StatusOr<const Extractor*> sniffed = registry.Sniff(bytes);
@@ -58,7 +59,7 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
         "extract", "unsupported_format",
         "no extractor for " + extractor->format + " files in this build");
   }
-  StatusOr<Document> doc = extractor->extract(bytes, limits);
+  StatusOr<Document> doc = extractor->extract(bytes, limits, lexicon);
   if (!doc.ok()) return doc.status();
   source->encoding = doc->source.encoding;
   doc->source = *source;
@@ -75,12 +76,13 @@ namespace {
 StatusOr<Report> NormalizeAndRead(Document& doc, const RuleLibrary& rules,
                                   const Divisions* divisions) {
   Normalize(doc);
-  StatusOr<const RuleSet*> set = rules.Choose(doc);
+  const DocumentView view = BuildView(doc, rules.lexicon());
+  StatusOr<const RuleSet*> set = rules.Choose(view);
   if (!set.ok()) return set.status();
   if (!*set) return Report();
-  Report report = ReadReport(doc, **set);
-  ReadProse(doc, **set, &report);
-  ReadMetadata(doc, **set, divisions, &report);
+  Report report = ReadReport(view, **set);
+  ReadProse(view, **set, &report);
+  ReadMetadata(view, **set, divisions, &report);
   Reconcile(**set, report);
   return report;
 }
@@ -94,13 +96,14 @@ Report ReadAndReconcile(Document& doc, const RuleLibrary& rules,
 }
 
 StatusOr<Document> ExtractFile(const std::string& path,
-                               const Registry& registry, const Limits& limits) {
+                               const Registry& registry, const Limits& limits,
+                               const Lexicon& lexicon) {
   Source source;
   source.path = path;
   std::string bytes;
   Status s = ReadFileBytes(path, limits, &bytes, &source);
   if (!s.ok()) return s;
-  return ExtractBytes(bytes, registry, limits, &source);
+  return ExtractBytes(bytes, registry, limits, lexicon, &source);
 }
 
 Record ProcessBytes(const std::string& path, std::string_view bytes,
@@ -110,7 +113,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   record.source.path = path;
   rules.CompileInBackground();  // while the document is extracted
   StatusOr<Document> doc =
-      ExtractBytes(bytes, registry, limits, &record.source);
+      ExtractBytes(bytes, registry, limits, rules.lexicon(), &record.source);
   if (!doc.ok()) {
     record.error = doc.status();
     return record;
@@ -124,9 +127,9 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
   }
   Report report = std::move(*read);
   if (report.figures.empty()) {
-    record.error = Status::Error(
-        "read", "not_a_report",
-        "no table of an annual report (政府信息公开工作年度报告) found");
+    record.error = Status::Error("read", "not_a_report",
+                                 "no table of an annual report (" +
+                                     rules.lexicon().ReportName() + ") found");
     return record;
   }
   if (!report.required_missing.empty()) {

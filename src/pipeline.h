@@ -41,7 +41,8 @@ Record ProcessFile(const std::string& path, const Registry& registry,
 // Reads `path` (within limits), sniffs it and runs its extractor: the
 // document as extracted, not yet normalized; the source is filled.
 StatusOr<Document> ExtractFile(const std::string& path,
-                               const Registry& registry, const Limits& limits);
+                               const Registry& registry, const Limits& limits,
+                               const Lexicon& lexicon);
 
 // Runs normalize, read and reconcile on an extracted document: the part of
 // the pipeline after extraction (tests inject changes into `doc` first).

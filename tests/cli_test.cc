@@ -123,6 +123,8 @@ TEST(Cli, AuditPrintsOneLinePerFindingAndExitsOne) {
 
 TEST(Cli, RulesCheckReportsFileAndLine) {
   std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/lexicon.inc",
+                     testing::ReadFile(SourcePath("rules/lexicon.inc")));
   testing::WriteFile(
       dir + "/bad.rules",
       "version 1\ntable t\n  anchor 表\n  columns a 甲\n  row r 行\n"
@@ -142,8 +144,8 @@ TEST(Cli, RulesCheckReportsFileAndLine) {
 // over several files before any is read.
 TEST(Cli, BrokenRulesFileStopsTheRunThatNeedsIt) {
   std::string dir = testing::TempDir();
-  for (const char* name :
-       {"2019.rules", "2021.rules", "pre2019.rules", "common.inc"}) {
+  for (const char* name : {"2019.rules", "2021.rules", "pre2019.rules",
+                           "common.inc", "lexicon.inc"}) {
     testing::WriteFile(dir + "/" + name,
                        testing::ReadFile(SourcePath("rules/") + name));
   }

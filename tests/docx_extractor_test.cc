@@ -48,7 +48,7 @@ TEST(DocxExtractor, BlankTemplateKeepsMergedCellsAsSpans) {
   StatusOr<Document> doc = ExtractDocx(
       testing::ReadFile(
           testing::SourcePath("corpus/real/template-2021-blank.docx")),
-      Limits());
+      Limits(), testing::TestLexicon());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   int tables = 0;
   bool note_cell = false, results_group = false;
@@ -86,8 +86,8 @@ TEST(DocxExtractor, TextBoxAndMovedTextReadOnce) {
   xml.replace(xml.find("<w:document "), 12,
               "<w:document xmlns:mc=\"http://schemas.openxmlformats.org/"
               "markup-compatibility/2006\" ");
-  StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  StatusOr<Document> doc = ExtractDocx(MakeZip({{"word/document.xml", xml}}),
+                                       Limits(), testing::TestLexicon());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   ASSERT_EQ(doc->blocks.size(), 2u);
   EXPECT_EQ(doc->blocks[0].raw, "年度报告");
@@ -104,7 +104,7 @@ TEST(DocxExtractor, VMergeGridSpanAndNestedTable) {
   StatusOr<Document> doc = ExtractDocx(
       MakeZip({{"word/document.xml",
                 Body("<w:p><w:r><w:t>前</w:t></w:r></w:p>" + table)}}),
-      Limits());
+      Limits(), testing::TestLexicon());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   ASSERT_EQ(doc->blocks.size(), 2u);
   EXPECT_EQ(doc->blocks[0].raw, "前");
@@ -131,7 +131,8 @@ TEST(DocxExtractor, LayoutTableIsReadAsTheDocumentFlow) {
   const std::string page = "<w:tbl><w:tr>" + Tc("导航") + "<w:tc><w:p/>" +
                            frame + "</w:tc></w:tr></w:tbl>";
   StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"word/document.xml", Body(page)}}), Limits());
+      ExtractDocx(MakeZip({{"word/document.xml", Body(page)}}), Limits(),
+                  testing::TestLexicon());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   ASSERT_EQ(doc->blocks.size(), 3u);
   EXPECT_EQ(doc->blocks[0].raw, "导航");
@@ -146,8 +147,8 @@ TEST(DocxExtractor, ZipBombIsStoppedByTheLimit) {
   limits.max_unzipped_bytes = 1 << 20;
   std::string big = Body("<w:p><w:r><w:t>" + std::string(4 << 20, 'a') +
                          "</w:t></w:r></w:p>");
-  StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"word/document.xml", big}}), limits);
+  StatusOr<Document> doc = ExtractDocx(MakeZip({{"word/document.xml", big}}),
+                                       limits, testing::TestLexicon());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "limit_unzipped_size");
 }
@@ -159,7 +160,8 @@ TEST(DocxExtractor, TooManyMembers) {
       {"word/document.xml", Body("")}};
   for (int i = 0; i < 20; ++i)
     members.push_back({"m" + std::to_string(i), "x"});
-  StatusOr<Document> doc = ExtractDocx(MakeZip(members), limits);
+  StatusOr<Document> doc =
+      ExtractDocx(MakeZip(members), limits, testing::TestLexicon());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "limit_zip_members");
 }
@@ -174,8 +176,8 @@ TEST(DocxExtractor, ExternalEntityIsNotRead) {
       "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></"
       "w:p>"
       "</w:body></w:document>";
-  StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  StatusOr<Document> doc = ExtractDocx(MakeZip({{"word/document.xml", xml}}),
+                                       Limits(), testing::TestLexicon());
   if (doc.ok()) {
     for (const Block& b : doc->blocks)
       EXPECT_EQ(b.raw.find("TOPSECRET"), std::string::npos);
@@ -196,19 +198,21 @@ TEST(DocxExtractor, BillionLaughsIsRefused) {
   }
   xml += "]><w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>&" + prev +
          ";</w:t></w:r></w:p></w:body></w:document>";
-  StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"word/document.xml", xml}}), Limits());
+  StatusOr<Document> doc = ExtractDocx(MakeZip({{"word/document.xml", xml}}),
+                                       Limits(), testing::TestLexicon());
   if (doc.ok()) {
     for (const Block& b : doc->blocks) EXPECT_LT(b.raw.size(), 1u << 20);
   }
 }
 
 TEST(DocxExtractor, ZipWithoutDocumentIsNotDocx) {
-  StatusOr<Document> doc =
-      ExtractDocx(MakeZip({{"readme.txt", "hello"}}), Limits());
+  StatusOr<Document> doc = ExtractDocx(MakeZip({{"readme.txt", "hello"}}),
+                                       Limits(), testing::TestLexicon());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "not_docx");
-  EXPECT_EQ(ExtractDocx("PK\x03\x04garbage", Limits()).status().code(),
+  EXPECT_EQ(ExtractDocx("PK\x03\x04garbage", Limits(), testing::TestLexicon())
+                .status()
+                .code(),
             "bad_zip");
 }
 

@@ -11,7 +11,7 @@ namespace gongkai {
 namespace {
 
 StatusOr<Document> Extract(const std::string& html) {
-  return ExtractHtml(html, Limits());
+  return ExtractHtml(html, Limits(), testing::TestLexicon());
 }
 
 const Table* FirstTable(const Document& doc) {

@@ -58,7 +58,7 @@ class Injection : public ::testing::Test {
     StatusOr<Document> doc =
         ExtractHtml(testing::ReadFile(
                         testing::SourcePath("corpus/handmade/clean-2023.html")),
-                    Limits());
+                    Limits(), testing::TestLexicon());
     ASSERT_TRUE(doc.ok());
     clean_ = std::move(*doc);
     // The page's tables, in order: table 2, table 3, table 4. Data cells

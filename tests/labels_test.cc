@@ -4,11 +4,25 @@
 #include <gtest/gtest.h>
 
 #include "src/normalize/normalize.h"
+#include "tests/test_util.h"
 
 namespace gongkai {
 namespace {
 
-std::string Key(const char* raw) { return LabelKey(NormalizeText(raw)); }
+int Score(std::string_view cell, std::string_view label) {
+  return MatchScore(cell, label, testing::TestLexicon());
+}
+
+std::string Key(const char* raw) {
+  return LabelKey(NormalizeText(raw), testing::TestLexicon());
+}
+
+TEST(LabelKey, EnumeratorTypedAsADash) {
+  EXPECT_EQ(Key("（―）予以公开"), "予以公开");
+  EXPECT_EQ(Key("(—)予以公开"), "予以公开");
+  EXPECT_EQ(Key("(ー)予以公开"), "予以公开");
+  EXPECT_EQ(Key("(x)予以公开"), "x予以公开");  // not a dash: kept
+}
 
 TEST(LabelKey, StripsEnumeratorsAnnotationsAndPunctuation) {
   EXPECT_EQ(Key("一、本年新收政府信息公开申请数量"),
@@ -26,28 +40,27 @@ TEST(LabelKey, StripsEnumeratorsAnnotationsAndPunctuation) {
 
 TEST(MatchScore, OrdersKindsOfMatch) {
   const std::string label = Key("2.其他法律行政法规禁止公开");
-  const int exact = MatchScore(Key("其他法律行政法规禁止公开"), label);
+  const int exact = Score(Key("其他法律行政法规禁止公开"), label);
   const int fused =
-      MatchScore(Key("（三）不予公开 1.其他法律行政法规禁止公开"), label);
-  const int dropped =
-      MatchScore(Key("其他法律行政止公开"), label);  // hongze-2024
+      Score(Key("（三）不予公开 1.其他法律行政法规禁止公开"), label);
+  const int dropped = Score(Key("其他法律行政止公开"), label);  // hongze-2024
   EXPECT_GT(exact, fused);
   EXPECT_GT(fused, dropped);
   EXPECT_GT(dropped, 0);
-  EXPECT_GT(MatchScore(Key("政许可"), Key("行政许可")), 0);
-  EXPECT_GT(MatchScore(Key("申请人逾期未按照收费通知要求缴纳费用、行政机关不再"
-                           "处理其政府信息公开申请"),
-                       Key("申请人逾期未按收费通知要求缴纳费用、行政机关不再处"
-                           "理其政府信息公开申请")),
+  EXPECT_GT(Score(Key("政许可"), Key("行政许可")), 0);
+  EXPECT_GT(Score(Key("申请人逾期未按照收费通知要求缴纳费用、行政机关不再"
+                      "处理其政府信息公开申请"),
+                  Key("申请人逾期未按收费通知要求缴纳费用、行政机关不再处"
+                      "理其政府信息公开申请")),
             0);
-  EXPECT_GT(MatchScore(Key("（四）无法提"), Key("无法提供")), 0);
+  EXPECT_GT(Score(Key("（四）无法提"), Key("无法提供")), 0);
 }
 
 TEST(MatchScore, RejectsUnrelatedLabels) {
-  EXPECT_EQ(MatchScore(Key("其他"), Key("其他处理")), 0);
-  EXPECT_EQ(MatchScore(Key("商业企业"), Key("重复申请")), 0);
-  EXPECT_EQ(MatchScore(Key("行政许可"), Key("行政处罚")), 0);
-  EXPECT_EQ(MatchScore(Key("总计"), Key("本年新收政府信息公开申请数量")), 0);
+  EXPECT_EQ(Score(Key("其他"), Key("其他处理")), 0);
+  EXPECT_EQ(Score(Key("商业企业"), Key("重复申请")), 0);
+  EXPECT_EQ(Score(Key("行政许可"), Key("行政处罚")), 0);
+  EXPECT_EQ(Score(Key("总计"), Key("本年新收政府信息公开申请数量")), 0);
 }
 
 TEST(EditDistance, CountsCodePoints) {

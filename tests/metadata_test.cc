@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "src/normalize/normalize.h"
+#include "src/reconcile/reconcile.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -21,8 +22,9 @@ Report Meta(const std::vector<std::string>& paragraphs,
   doc.metadata.created = created;
   Normalize(doc);
   Report report;
-  ReadMetadata(doc, testing::RulesFor("2021"), &testing::TestDivisions(),
-               &report);
+  ReadMetadata(testing::ViewOf(doc), testing::RulesFor("2021"),
+               &testing::TestDivisions(), &report);
+  Reconcile(testing::RulesFor("2021"), report);  // the deadline check
   return report;
 }
 

@@ -10,7 +10,8 @@ namespace gongkai {
 namespace {
 
 StatusOr<Document> Extract(const std::string& relative) {
-  return ExtractPdf(testing::ReadFile(testing::SourcePath(relative)), Limits());
+  return ExtractPdf(testing::ReadFile(testing::SourcePath(relative)), Limits(),
+                    testing::TestLexicon());
 }
 
 TEST(PdfExtractor, RealReportPagesTablesAndMetadata) {
@@ -51,7 +52,7 @@ TEST(PdfExtractor, PageLimit) {
   limits.max_pages = 2;
   StatusOr<Document> doc = ExtractPdf(
       testing::ReadFile(testing::SourcePath("corpus/real/hongze-2023.pdf")),
-      limits);
+      limits, testing::TestLexicon());
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "limit_pages");
 }

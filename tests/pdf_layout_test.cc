@@ -9,6 +9,7 @@
 
 #include "src/normalize/normalize.h"
 #include "src/normalize/values.h"
+#include "tests/test_util.h"
 
 namespace gongkai {
 namespace {
@@ -48,7 +49,7 @@ PdfPage Page() {
 
 std::vector<Block> Layout(const PdfPage& page) {
   std::vector<Block> blocks;
-  LayoutPage(page, &blocks);
+  LayoutPage(page, testing::TestLexicon(), &blocks);
   for (Block& b : blocks) {
     b.text = NormalizeText(b.raw);
     for (Cell& c : b.table.cells) c.text = NormalizeText(c.raw);
@@ -136,7 +137,7 @@ TEST(PdfLayout, VerticalLabelAndWrappedNumber) {
   ASSERT_NE(t, nullptr);
   ASSERT_EQ(t->cells.size(), 2u);
   EXPECT_EQ(t->cells[0].text, "三、本年度办理结果");
-  CellValue v = ParseCellValue(t->cells[1].text);
+  CellValue v = ParseCellValue(t->cells[1].text, testing::TestLexicon());
   EXPECT_EQ(v.kind, ValueKind::kNumber);
   EXPECT_EQ(v.number, 10);
 }

@@ -15,14 +15,15 @@ namespace gongkai {
 namespace {
 
 TEST(ChineseNumber, Cases) {
-  EXPECT_EQ(ParseChineseNumber("三千"), 3000);
-  EXPECT_EQ(ParseChineseNumber("二十一"), 21);
-  EXPECT_EQ(ParseChineseNumber("十五"), 15);
-  EXPECT_EQ(ParseChineseNumber("两百零三"), 203);
-  EXPECT_EQ(ParseChineseNumber("一万二千三百四十五"), 12345);
-  EXPECT_EQ(ParseChineseNumber("〇"), 0);
-  EXPECT_EQ(ParseChineseNumber("三件"), std::nullopt);
-  EXPECT_EQ(ParseChineseNumber(""), std::nullopt);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("三千"), 3000);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("二十一"), 21);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("十五"), 15);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("两百零三"), 203);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("一万二千三百四十五"),
+            12345);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("〇"), 0);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber("三件"), std::nullopt);
+  EXPECT_EQ(testing::TestLexicon().ParseChineseNumber(""), std::nullopt);
 }
 
 Report ProseOf(const std::vector<std::string>& paragraphs) {
@@ -34,7 +35,7 @@ Report ProseOf(const std::vector<std::string>& paragraphs) {
   }
   Normalize(doc);
   Report r;
-  ReadProse(doc, testing::RulesFor("2021"), &r);
+  ReadProse(testing::ViewOf(doc), testing::RulesFor("2021"), &r);
   return r;
 }
 
@@ -82,12 +83,14 @@ TEST(Prose, ChineseNumeralsAndNoFee) {
 TEST(Prose, BadRules) {
   const std::string head =
       "version 1\ntable t\n  anchor 表\n  columns a 甲\n  row r 行\n";
-  EXPECT_NE(ParseRules(head + "prose x 受理申请(\\d+)件\n", "p.rules")
+  EXPECT_NE(ParseRules(head + "prose x 受理申请(\\d+)件\n", "p.rules",
+                       testing::Rules().shared_lexicon())
                 .status()
                 .message()
                 .find("p.rules:6: a prose pattern needs {n}"),
             std::string::npos);
-  EXPECT_NE(ParseRules(head + "prose x none 未收取{n}\n", "p.rules")
+  EXPECT_NE(ParseRules(head + "prose x none 未收取{n}\n", "p.rules",
+                       testing::Rules().shared_lexicon())
                 .status()
                 .message()
                 .find("p.rules:6: a prose none pattern takes no {n}"),

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "src/normalize/normalize.h"
+#include "src/rules/choose.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -17,7 +18,7 @@ using Rows = std::vector<std::vector<std::string>>;
 
 Report Read(Document doc) {
   Normalize(doc);
-  return ReadReport(doc, testing::RulesFor("2021"));
+  return ReadReport(testing::ViewOf(doc), testing::RulesFor("2021"));
 }
 
 std::vector<std::string> Row(const std::string& label,
@@ -170,8 +171,9 @@ TEST(Reader, LegalSubtotalNotReadWhenRowsHaveNoRoomForIt) {
 TEST(ChooseRuleSet, PicksByFingerprint) {
   Document doc = TableDocument({"本年制发件数"}, {{"x"}});
   Normalize(doc);
-  EXPECT_EQ(ChooseRuleSet(doc, Rules().sets())->version, "2021");
-  EXPECT_EQ(ChooseRuleSet(doc, {}), nullptr);
+  EXPECT_EQ(ChooseRuleSet(testing::ViewOf(doc), Rules().sets())->version,
+            "2021");
+  EXPECT_EQ(ChooseRuleSet(testing::ViewOf(doc), {}), nullptr);
 }
 
 // ---- former bugs and real-report cases --------------------------------

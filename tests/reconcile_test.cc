@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 namespace gongkai {
 namespace {
 
@@ -12,7 +14,7 @@ RuleSet TinyRules() {
       "row r 行\n"
       "check S error t.r.total = t.r.{a,b}\n"
       "check D error domain count t.*\n",
-      "tiny.rules");
+      "tiny.rules", testing::Rules().shared_lexicon());
   EXPECT_TRUE(r.ok()) << r.status().message();
   return std::move(*r);
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <filesystem>
 
 #include "src/normalize/normalize.h"
@@ -19,18 +20,29 @@ std::string GoodRules(const std::string& version, const std::string& marker) {
          "check C error t.r.a = t.r.a\n";
 }
 
-Document DocumentSaying(const std::string& text) {
-  Document doc;
+// Returns the view of a normalized one-paragraph document saying `text`
+// (both kept alive until the test program ends).
+const DocumentView& DocumentSaying(const std::string& text) {
+  static std::deque<std::pair<Document, DocumentView>> kept;
+  kept.emplace_back();
+  Document& doc = kept.back().first;
   Block b;
   b.raw = text;
   doc.blocks.push_back(b);
   Normalize(doc);
-  return doc;
+  kept.back().second = testing::ViewOf(doc);
+  return kept.back().second;
 }
 
 class RuleLibraryTest : public ::testing::Test {
  protected:
-  void SetUp() override { dir_ = testing::TempDir(); }
+  // Every rules directory holds its lexicon.
+  void SetUp() override {
+    dir_ = testing::TempDir();
+    testing::WriteFile(
+        dir_ + "/lexicon.inc",
+        testing::ReadFile(testing::SourcePath("rules/lexicon.inc")));
+  }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string dir_;
 };

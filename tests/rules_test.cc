@@ -105,7 +105,8 @@ TEST(ParseRules, ReportsErrorsWithFileAndLine) {
        "x.rules:6: optional column 'd' needs a label"},
   };
   for (const BadCase& c : cases) {
-    StatusOr<RuleSet> r = ParseRules(head + c.text, "x.rules");
+    StatusOr<RuleSet> r =
+        ParseRules(head + c.text, "x.rules", testing::Rules().shared_lexicon());
     ASSERT_FALSE(r.ok()) << c.text;
     EXPECT_NE(r.status().message().find(c.error), std::string::npos)
         << "rules: " << c.text << "message: " << r.status().message();
@@ -113,7 +114,8 @@ TEST(ParseRules, ReportsErrorsWithFileAndLine) {
 }
 
 TEST(ParseRules, MissingVersionAndEmptyTable) {
-  StatusOr<RuleSet> r = ParseRules("table t\n", "y.rules");
+  StatusOr<RuleSet> r =
+      ParseRules("table t\n", "y.rules", testing::Rules().shared_lexicon());
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("y.rules:1: no 'version' line"),
             std::string::npos);
@@ -127,7 +129,7 @@ TEST(ParseRules, ContinuationLinesAndComments) {
       "table t\n  anchor 表\n  columns a 甲\n     | b 乙\n  row r 行\n"
       "set both a\n      b\n"
       "check C1 error t.r.a\n   = t.r.{@both}\n",
-      "z.rules");
+      "z.rules", testing::Rules().shared_lexicon());
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->tables[0].columns.size(), 2u);
   ASSERT_EQ(r->checks.size(), 1u);
@@ -158,7 +160,7 @@ TEST(ParseRulesFormerBugs, ExpansionIsBounded) {
       "set s3 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2 @s2\nset s4 @s3 @s3 @s3 @s3 "
       "@s3 @s3 @s3 @s3 @s3 @s3 @s3\n"
       "set s5 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4 @s4\n",
-      "wide.rules");
+      "wide.rules", testing::Rules().shared_lexicon());
   ASSERT_FALSE(wide.ok());
   EXPECT_NE(wide.status().message().find("expands to more than"),
             std::string::npos);

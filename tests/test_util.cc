@@ -39,9 +39,16 @@ const RuleSet& RulesFor(const std::string& version) {
   std::abort();
 }
 
+const Lexicon& TestLexicon() { return Rules().lexicon(); }
+
+DocumentView ViewOf(const Document& doc) {
+  return BuildView(doc, TestLexicon());
+}
+
 const Divisions& TestDivisions() {
   static const Divisions* divisions = [] {
-    StatusOr<Divisions> d = Divisions::Load(SourcePath("data/divisions"));
+    StatusOr<Divisions> d =
+        Divisions::Load(SourcePath("data/divisions"), TestLexicon());
     if (!d.ok()) {
       std::fprintf(stderr, "cannot load divisions: %s\n",
                    d.status().ToString().c_str());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/model/document.h"
+#include "src/normalize/view.h"
 #include "src/read/divisions.h"
 #include "src/rules/rule_library.h"
 #include "src/rules/rules.h"
@@ -20,6 +21,10 @@ std::string SourcePath(const std::string& relative);
 const RuleLibrary& Rules();
 // Returns the rule set of `version` (aborts the test if there is none).
 const RuleSet& RulesFor(const std::string& version);
+// Returns the lexicon of rules/ (Rules().lexicon()).
+const Lexicon& TestLexicon();
+// Returns the view of a normalized document, with the test lexicon.
+DocumentView ViewOf(const Document& doc);
 // Returns the divisions of data/divisions (loaded once).
 const Divisions& TestDivisions();
 // Returns the contents of a file ("" if unreadable).

@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include "tests/test_util.h"
+
 namespace gongkai {
 namespace {
 
 Document Extract(const std::string& text) {
-  StatusOr<Document> doc = ExtractText(text, Limits());
+  StatusOr<Document> doc = ExtractText(text, Limits(), testing::TestLexicon());
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   return doc.ok() ? std::move(*doc) : Document();
 }
@@ -83,7 +85,8 @@ TEST(TextExtractor, ReadsGbk) {
   int32_t n = ucnv_convert("GB18030", "UTF-8", gbk, sizeof gbk, utf8.data(),
                            static_cast<int32_t>(utf8.size()), &status);
   ASSERT_TRUE(U_SUCCESS(status));
-  StatusOr<Document> doc = ExtractText(std::string(gbk, n), Limits());
+  StatusOr<Document> doc =
+      ExtractText(std::string(gbk, n), Limits(), testing::TestLexicon());
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->source.encoding, "GB18030");
   EXPECT_EQ(doc->blocks[0].table.cells[0].raw, "行政许可");

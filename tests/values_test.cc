@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "src/normalize/normalize.h"
+#include "tests/test_util.h"
 
 namespace gongkai {
 namespace {
@@ -46,7 +47,7 @@ TEST(ParseCellValue, Cases) {
       {"2022年", ValueKind::kText, 0, ""},
   };
   for (const Case& c : cases) {
-    CellValue v = ParseCellValue(NormalizeText(c.raw));
+    CellValue v = ParseCellValue(NormalizeText(c.raw), testing::TestLexicon());
     EXPECT_EQ(v.kind, c.kind) << "raw: '" << c.raw << "'";
     if (c.kind == ValueKind::kNumber) {
       EXPECT_DOUBLE_EQ(v.number, c.number) << "raw: " << c.raw;
@@ -56,12 +57,12 @@ TEST(ParseCellValue, Cases) {
 }
 
 TEST(ParseCellValue, IntegralFlag) {
-  EXPECT_TRUE(ParseCellValue("12").integral);
-  EXPECT_FALSE(ParseCellValue("12.5").integral);
+  EXPECT_TRUE(ParseCellValue("12", testing::TestLexicon()).integral);
+  EXPECT_FALSE(ParseCellValue("12.5", testing::TestLexicon()).integral);
 }
 
 TEST(ParseCellValue, KeepsMarker) {
-  EXPECT_EQ(ParseCellValue("/").marker, "/");
+  EXPECT_EQ(ParseCellValue("/", testing::TestLexicon()).marker, "/");
 }
 
 }  // namespace

@@ -276,7 +276,8 @@ std::string ElementText(const xmlNode* root, const char* local_name) {
 
 }  // namespace
 
-StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits) {
+StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits,
+                               const Lexicon& /*lexicon*/) {
   StatusOr<std::unique_ptr<ZipReader>> zip = ZipReader::Open(bytes, limits);
   if (!zip.ok()) return zip.status();
   if (!(*zip)->Has("word/document.xml")) {

@@ -20,7 +20,8 @@ namespace gongkai {
 
 // Returns the document of a DOCX file. Errors: "bad_zip", "not_docx",
 // "bad_xml", "limit_zip_members", "limit_unzipped_size", "limit_nesting".
-StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits);
+StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits,
+                               const Lexicon& lexicon);
 
 // Returns true iff `bytes` are a zip archive holding word/document.xml
 // (member names are stored uncompressed in the zip headers).

@@ -248,7 +248,8 @@ class Walker {
 
 }  // namespace
 
-StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits) {
+StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
+                               const Lexicon& /*lexicon*/) {
   StatusOr<DecodedText> decoded =
       DecodeToUtf8(bytes, DeclaredHtmlCharset(bytes));
   if (!decoded.ok()) return decoded.status();

@@ -18,7 +18,8 @@
 namespace gongkai {
 
 // Returns the document of an HTML page.
-StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits);
+StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
+                               const Lexicon& lexicon);
 
 // Returns true iff `bytes` look like HTML: an <html>, doctype, <table>,
 // <body> or <meta> tag in the first 4 KiB, and no NUL byte unless a UTF-16

@@ -197,7 +197,8 @@ std::string InfoEntry(PDFDoc& doc, const char* key) {
 
 }  // namespace
 
-StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
+StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
+                              const Lexicon& lexicon) {
   InitPoppler();
   // Poppler reads the buffer in place; it must outlive the PDFDoc.
   auto* stream = new MemStream(
@@ -234,7 +235,7 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits) {
     doc.displayPage(&collector, p, 72, 72, 0, true, false, false);
     PdfPage page = collector.TakePage(p);
     glyphs += page.glyphs.size();
-    LayoutPage(page, &out.blocks);
+    LayoutPage(page, lexicon, &out.blocks);
   }
   if (glyphs == 0) {
     return Status::Error(

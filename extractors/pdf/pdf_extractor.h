@@ -18,7 +18,8 @@ namespace gongkai {
 
 // Returns the document of a PDF file. Errors: "encrypted", "damaged_pdf",
 // "no_text_layer", "limit_pages".
-StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits);
+StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
+                              const Lexicon& lexicon);
 
 // Returns true iff `bytes` are a PDF: "%PDF-" at the start or within the
 // first KiB (some files carry a prefix before it).

@@ -23,8 +23,9 @@ bool IsAsciiAlnum(const std::string& s) {
          std::isalnum(static_cast<unsigned char>(s[0]));
 }
 
-// Returns true iff `text` is a page number: "3", "-3-", "— 3 —", "第3页".
-bool IsPageNumber(const std::string& text) {
+// Returns true iff `text` is a page number: "3", "-3-", "— 3 —", "第3页"
+// (the lexicon's page_decoration and page_number_digits).
+bool IsPageNumber(const std::string& text, const Lexicon& lexicon) {
   std::string digits, rest;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = text[i];
@@ -38,9 +39,10 @@ bool IsPageNumber(const std::string& text) {
       i += len;
     }
   }
-  if (digits.empty() || digits.size() > 4) return false;
-  return rest.empty() || rest == "—" || rest == "——" || rest == "–" ||
-         rest == "－－" || rest == "－" || rest == "第页";
+  if (digits.empty() ||
+      digits.size() > static_cast<size_t>(lexicon.Int("page_number_digits")))
+    return false;
+  return lexicon.IsPageDecoration(rest);
 }
 
 struct Placed {
@@ -139,7 +141,7 @@ bool IsRow(const std::vector<Chunk>& chunks) {
 // joins the paragraph above when it has the same size, follows closely, is
 // not indented, and the line above ran to the right edge of the text.
 std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
-                               const PdfPage& page) {
+                               const PdfPage& page, const Lexicon& lexicon) {
   double right = 0, left = page.width;
   for (const PdfLine& l : lines) {
     right = std::max(right, l.box.x1);
@@ -189,7 +191,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
   for (const PdfLine& line : lines) {
     line_chunks.push_back(Chunks(line));
     for (Chunk& c : line_chunks.back())
-      c.numeric = IsNumberToken(c.text) || IsNaMarker(c.text);
+      c.numeric = IsNumberToken(c.text, lexicon) || IsNaMarker(c.text, lexicon);
     if (IsRow(line_chunks.back())) row_lines.push_back(line_chunks.size() - 1);
   }
   std::vector<std::vector<Chunk>> page_rows;
@@ -201,7 +203,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
     const PdfLine& line = lines[l];
     const bool margin =
         line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
-    if (margin && IsPageNumber(line.Text())) continue;
+    if (margin && IsPageNumber(line.Text(), lexicon)) continue;
     std::vector<Chunk>& chunks = line_chunks[l];
     if (IsRow(chunks)) {
       if (rows.empty()) rows_top = line.box.y0;
@@ -275,8 +277,8 @@ std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs) {
   return lines;
 }
 
-void LayoutPage(const PdfPage& page, std::vector<Block>* out,
-                size_t max_segments) {
+void LayoutPage(const PdfPage& page, const Lexicon& lexicon,
+                std::vector<Block>* out, size_t max_segments) {
   const std::vector<RuledTable> tables =
       FindRuledTables(page.segments, max_segments);
   std::vector<std::vector<std::vector<const PdfGlyph*>>> by_region(
@@ -296,7 +298,8 @@ void LayoutPage(const PdfPage& page, std::vector<Block>* out,
     }
     if (!placed) free_glyphs.push_back(&g);
   }
-  std::vector<Placed> placed = Paragraphs(GroupLines(free_glyphs), page);
+  std::vector<Placed> placed =
+      Paragraphs(GroupLines(free_glyphs), page, lexicon);
   for (size_t t = 0; t < tables.size(); ++t) {
     Placed p;
     p.top = tables[t].box.y0;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "src/model/document.h"
+#include "src/model/lexicon.h"
 
 namespace gongkai {
 
@@ -58,8 +59,9 @@ std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs);
 // Appends the blocks of `page` (tables and paragraphs, top to bottom) to
 // `out`. At most `max_segments` ruling lines are considered (bounds work on
 // hostile vector drawings).
-void LayoutPage(const PdfPage& page, std::vector<Block>* out,
-                size_t max_segments = 4000);
+// The lexicon tells numbers from labels and page numbers from text.
+void LayoutPage(const PdfPage& page, const Lexicon& lexicon,
+                std::vector<Block>* out, size_t max_segments = 4000);
 
 }  // namespace gongkai
 

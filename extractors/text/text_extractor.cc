@@ -32,7 +32,8 @@ std::string TrimRight(std::string s) {
 // table row printed on one line, as a page copied as text or `pdftotext
 // -layout` gives it: returns its cells, the label split at column gaps; an
 // empty list for any other line.
-std::vector<std::string> RowCells(const std::string& line) {
+std::vector<std::string> RowCells(const std::string& line,
+                                  const Lexicon& lexicon) {
   std::vector<std::string> tokens;  // words, and "" for a column gap
   size_t i = 0;
   while (i < line.size()) {
@@ -50,7 +51,8 @@ std::vector<std::string> RowCells(const std::string& line) {
   size_t values = 0, first_value = tokens.size();
   for (size_t k = tokens.size(); k-- > 0;) {
     if (tokens[k].empty()) continue;
-    if (!IsNumberToken(tokens[k]) && !IsNaMarker(tokens[k])) break;
+    if (!IsNumberToken(tokens[k], lexicon) && !IsNaMarker(tokens[k], lexicon))
+      break;
     ++values;
     first_value = k;
   }
@@ -84,15 +86,17 @@ enum class Layout {
 
 class TextReader {
  public:
-  TextReader(Document& doc, Layout layout)
+  TextReader(Document& doc, Layout layout, const Lexicon& lexicon)
       : doc_(doc),
+        lexicon_(lexicon),
         all_cells_(layout == Layout::kLineCells),
         laid_out_(layout == Layout::kLaidOut) {}
 
   void Line(const std::string& raw_line) {
     std::string line = TrimRight(raw_line);
     while (!line.empty() && line[0] == '\f') line.erase(0, 1);  // page break
-    if (std::vector<std::string> cells = RowCells(line); !cells.empty()) {
+    if (std::vector<std::string> cells = RowCells(line, lexicon_);
+        !cells.empty()) {
       FlushParagraph();
       table_.BeginRow();
       for (const std::string& cell : cells) table_.AddCell(cell);
@@ -193,12 +197,13 @@ class TextReader {
   bool last_was_cell_ = false;
   bool after_row_ = false;  // the last line was a row (laid-out dumps)
   std::string paragraph_;   // the paragraph being joined (laid-out dumps)
+  const Lexicon& lexicon_;
 };
 
 }  // namespace
 
-StatusOr<Document> ExtractText(std::string_view bytes,
-                               const Limits& /*limits*/) {
+StatusOr<Document> ExtractText(std::string_view bytes, const Limits& /*limits*/,
+                               const Lexicon& lexicon) {
   StatusOr<DecodedText> decoded = DecodeToUtf8(bytes, "");
   if (!decoded.ok()) return decoded.status();
   Document doc;
@@ -211,12 +216,12 @@ StatusOr<Document> ExtractText(std::string_view bytes,
   for (std::istringstream in(text); !has_tab_cells &&
                                     one_line_rows < kMinLaidOutRows &&
                                     std::getline(in, line);) {
-    one_line_rows += !RowCells(TrimRight(line)).empty();
+    one_line_rows += !RowCells(TrimRight(line), lexicon).empty();
   }
   const Layout layout = has_tab_cells                      ? Layout::kTabCells
                         : one_line_rows >= kMinLaidOutRows ? Layout::kLaidOut
                                                            : Layout::kLineCells;
-  TextReader reader(doc, layout);
+  TextReader reader(doc, layout, lexicon);
   for (std::istringstream in(text); std::getline(in, line);) reader.Line(line);
   reader.Finish();
   return doc;

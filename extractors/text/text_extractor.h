@@ -23,7 +23,8 @@
 namespace gongkai {
 
 // Returns the document of a text dump, or an error for undecodable bytes.
-StatusOr<Document> ExtractText(std::string_view bytes, const Limits& limits);
+StatusOr<Document> ExtractText(std::string_view bytes, const Limits& limits,
+                               const Lexicon& lexicon);
 
 // Returns true iff `bytes` are text: no NUL byte, and valid UTF-8, valid
 // GB18030, or control characters under 1% of the first 64 KiB.

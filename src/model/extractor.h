@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "src/model/document.h"
+#include "src/model/lexicon.h"
 #include "src/model/status.h"
 
 namespace gongkai {
@@ -35,9 +36,10 @@ struct Limits {
 // the bytes (hostile input); must look at a bounded prefix where it can.
 using SniffFn = bool (*)(std::string_view bytes);
 // Turns the bytes of one format into a Document: blocks, pages and
-// metadata; the pipeline fills the source.
-using ExtractFn =
-    std::function<StatusOr<Document>(std::string_view bytes, const Limits&)>;
+// metadata; the pipeline fills the source. The lexicon tells a printed
+// number from a label where an extractor must (tables without borders).
+using ExtractFn = std::function<StatusOr<Document>(
+    std::string_view bytes, const Limits&, const Lexicon&)>;
 // Loads now what the extractor would otherwise load on first use.
 using PreloadFn = void (*)();
 

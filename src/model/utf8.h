@@ -20,6 +20,13 @@ int CountCodePoints(std::string_view text);
 // only between non-CJK words; patterns are matched without them).
 std::string WithoutSpaces(std::string_view text);
 
+// Returns the code points of UTF-8 `text`; a malformed or cut sequence
+// becomes U+FFFD.
+std::u32string DecodeUtf8(std::string_view text);
+
+// Returns the UTF-8 encoding of `c`.
+std::string EncodeUtf8(char32_t c);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_SRC_MODEL_UTF8_H_

@@ -38,29 +38,36 @@ std::string Encode(const std::vector<UChar32>& cps, size_t from, size_t to) {
   return out;
 }
 
-bool IsChineseNumeral(UChar32 c) {
-  static const std::u32string kNumerals = U"一二三四五六七八九十百零〇";
-  return kNumerals.find(static_cast<char32_t>(c)) != std::u32string::npos;
-}
-
 bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c); }
 
-// Returns the length of a leading enumerator at `i`, or 0.
-size_t EnumeratorAt(const std::vector<UChar32>& s, size_t i) {
+// Returns the length of a leading enumerator at `i`, or 0: (一), (1), a
+// dash between the brackets (typed for 一), or 三、 1. 第一、.
+size_t EnumeratorAt(const std::vector<UChar32>& s, size_t i,
+                    const Lexicon& lexicon) {
+  auto numeral = [&](UChar32 c) {
+    return lexicon.IsEnumeratorNumeral(static_cast<char32_t>(c)) ||
+           u_isdigit(c);
+  };
   size_t j = i;
-  if (j < s.size() && s[j] == '(') {
+  if (j < s.size() && lexicon.IsEnumeratorOpen(static_cast<char32_t>(s[j]))) {
     size_t k = j + 1;
-    while (k < s.size() && (IsChineseNumeral(s[k]) || u_isdigit(s[k]))) ++k;
-    if (k > j + 1 && k < s.size() && s[k] == ')') return k + 1 - i;
+    if (k + 1 < s.size() &&
+        lexicon.IsEnumeratorDash(static_cast<char32_t>(s[k])) &&
+        lexicon.IsEnumeratorClose(static_cast<char32_t>(s[k + 1])))
+      return k + 2 - i;
+    while (k < s.size() && numeral(s[k])) ++k;
+    if (k > j + 1 && k < s.size() &&
+        lexicon.IsEnumeratorClose(static_cast<char32_t>(s[k])))
+      return k + 1 - i;
     return 0;
   }
   size_t k = j;
-  if (k < s.size() && s[k] == 0x7B2C) ++k;  // 第
+  if (k < s.size() && lexicon.IsEnumeratorPrefix(static_cast<char32_t>(s[k])))
+    ++k;
   size_t digits = k;
-  while (k < s.size() && (IsChineseNumeral(s[k]) || u_isdigit(s[k]))) ++k;
+  while (k < s.size() && numeral(s[k])) ++k;
   if (k == digits || k - digits > 3) return 0;
-  if (k < s.size() && (s[k] == 0x3001 || s[k] == '.' || s[k] == 0xFF0E ||
-                       s[k] == ',' || s[k] == 0xFF0C)) {
+  if (k < s.size() && lexicon.IsEnumeratorEnd(static_cast<char32_t>(s[k]))) {
     // "1.5" is a number, not an enumerator.
     if (s[k] == '.' && k + 1 < s.size() && u_isdigit(s[k + 1])) return 0;
     return k + 1 - i;
@@ -87,13 +94,13 @@ bool IsSubsequence(std::string_view small, std::string_view big) {
 
 int CodePointCount(std::string_view s) { return CountCodePoints(s); }
 
-std::string LabelKey(std::string_view normalized) {
+std::string LabelKey(std::string_view normalized, const Lexicon& lexicon) {
   std::vector<UChar32> s;
   for (UChar32 c : Decode(normalized)) {
     if (!IsSpace(c)) s.push_back(c);
   }
   size_t begin = 0;
-  while (size_t n = EnumeratorAt(s, begin)) begin += n;
+  while (size_t n = EnumeratorAt(s, begin, lexicon)) begin += n;
   size_t end = s.size();
   // Trailing annotations: "部分公开(区分处理的,...)" -> "部分公开".
   while (end > begin && s[end - 1] == ')') {
@@ -129,30 +136,34 @@ int EditDistance(std::string_view a, std::string_view b) {
   return prev[y.size()];
 }
 
-int MatchScore(std::string_view cell_key, std::string_view label_key) {
+int MatchScore(std::string_view cell_key, std::string_view label_key,
+               const Lexicon& lexicon) {
   if (cell_key.empty() || label_key.empty()) return 0;
   const int label_len = CodePointCount(label_key);
   const int cell_len = CodePointCount(cell_key);
-  if (cell_key == label_key) return 1000 + label_len;
+  if (cell_key == label_key) return lexicon.Int("score_exact") + label_len;
   if (label_len >= 2 && cell_key.size() > label_key.size() &&
       cell_key.substr(cell_key.size() - label_key.size()) == label_key) {
-    return 500 + label_len;
+    return lexicon.Int("score_suffix") + label_len;
   }
-  if (cell_len >= 2 && cell_len * 10 >= label_len * 6 &&
+  if (cell_len >= 2 &&
+      cell_len >= label_len * lexicon.Number("share_truncated") - 1e-9 &&
       label_key.find(cell_key) != std::string_view::npos) {
-    return 300 + cell_len;
+    return lexicon.Int("score_truncated") + cell_len;
   }
   // Dropped characters (`政许可`, `其他法律行政止公开`): the cell is a
   // subsequence of the label and keeps most of it.
-  if (cell_len >= 3 && cell_len * 10 >= label_len * 7 &&
+  if (cell_len >= 3 &&
+      cell_len >= label_len * lexicon.Number("share_dropped") - 1e-9 &&
       IsSubsequence(cell_key, label_key)) {
-    return 250 + cell_len;
+    return lexicon.Int("score_dropped") + cell_len;
   }
   if (cell_len >= 3 && label_len >= 3) {
     const int allowed = std::max(1, (label_len + 2) / 4);
     if (std::abs(cell_len - label_len) <= allowed) {
       const int d = EditDistance(cell_key, label_key);
-      if (d <= allowed) return 200 - 10 * d;
+      if (d <= allowed)
+        return lexicon.Int("score_typo") - lexicon.Int("score_typo_step") * d;
     }
   }
   return 0;

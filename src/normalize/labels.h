@@ -11,12 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "src/model/lexicon.h"
+
 namespace gongkai {
 
 // Returns the key of a normalized label: leading enumerators (`三、`, `(一)`,
 // `1.`) and trailing parenthetical annotations removed, then only Han
 // characters, ASCII letters and digits kept.
-std::string LabelKey(std::string_view normalized);
+std::string LabelKey(std::string_view normalized, const Lexicon& lexicon);
 
 // Returns the number of Unicode code points in UTF-8 `s`.
 int CodePointCount(std::string_view s);
@@ -28,7 +30,9 @@ int EditDistance(std::string_view a, std::string_view b);
 // 0 for no match; higher is better. Exact > cell ends with the label (a
 // group label fused before it) > the cell is a truncated label > the cell is
 // the label with characters dropped > a small edit distance (typos).
-int MatchScore(std::string_view cell_key, std::string_view label_key);
+// The scores and shares are the lexicon's `score_*` and `share_*`.
+int MatchScore(std::string_view cell_key, std::string_view label_key,
+               const Lexicon& lexicon);
 
 }  // namespace gongkai
 

@@ -49,11 +49,6 @@ bool IsCjk(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
-bool IsDash(UChar32 c) {
-  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
-         c == 0x2500 || c == 0x2212 || c == 0x30FC;
-}
-
 UChar32 MapQuote(UChar32 c) {
   switch (c) {
     case 0x201C:
@@ -77,7 +72,7 @@ UChar32 MapQuote(UChar32 c) {
   }
 }
 
-// Steps 4 to 6 on a string already NFKC- and T2S-converted.
+// Steps 4 and 5 on a string already NFKC- and T2S-converted.
 icu::UnicodeString Tidy(const icu::UnicodeString& in) {
   std::vector<UChar32> cps;
   cps.reserve(in.length());
@@ -85,11 +80,6 @@ icu::UnicodeString Tidy(const icu::UnicodeString& in) {
     UChar32 c = in.char32At(i);
     i += U16_LENGTH(c);
     cps.push_back(MapQuote(ToSimplified(c)));
-  }
-  // (dash) as an enumerator: "(―)" -> "(一)".
-  for (size_t i = 0; i + 2 < cps.size(); ++i) {
-    if (cps[i] == '(' && IsDash(cps[i + 1]) && cps[i + 2] == ')')
-      cps[i + 1] = 0x4E00;
   }
   icu::UnicodeString out;
   size_t i = 0;

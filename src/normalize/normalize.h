@@ -9,8 +9,7 @@
 //   3. traditional to simplified characters (ICU Traditional-Simplified,
 //      character by character, from a table generated at build time);
 //   4. curly and corner quotes to `"` and `'`;
-//   5. an enumerator typed with a dash, `(―)`, to `(一)`;
-//   6. whitespace (line breaks included) removed where it touches a CJK
+//   5. whitespace (line breaks included) removed where it touches a CJK
 //      character or CJK punctuation, and collapsed to one space elsewhere.
 #ifndef GONGKAI_SRC_NORMALIZE_NORMALIZE_H_
 #define GONGKAI_SRC_NORMALIZE_NORMALIZE_H_

@@ -1,7 +1,6 @@
 // Cell value parsing; see values.h.
 #include "src/normalize/values.h"
 
-#include <array>
 #include <cstdlib>
 
 namespace gongkai {
@@ -15,21 +14,6 @@ std::string Trim(std::string_view s) {
                    s[e - 1] == '\r'))
     --e;
   return std::string(s.substr(b, e - b));
-}
-
-bool ConsumePrefix(std::string& s, std::string_view prefix) {
-  if (s.compare(0, prefix.size(), prefix) != 0) return false;
-  s.erase(0, prefix.size());
-  return true;
-}
-
-bool ConsumeSuffix(std::string& s, std::string_view suffix) {
-  if (s.size() < suffix.size() ||
-      s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0) {
-    return false;
-  }
-  s.erase(s.size() - suffix.size());
-  return true;
 }
 
 // Parses "1234", "1,234", "12.5", "12." as a non-negative number.
@@ -65,7 +49,7 @@ bool ParseUnsigned(const std::string& s, double* out, bool* integral) {
 
 }  // namespace
 
-CellValue ParseCellValue(std::string_view normalized) {
+CellValue ParseCellValue(std::string_view normalized, const Lexicon& lexicon) {
   CellValue v;
   std::string s = Trim(normalized);
   std::string compact;
@@ -76,40 +60,23 @@ CellValue ParseCellValue(std::string_view normalized) {
     v.kind = ValueKind::kBlank;
     return v;
   }
-  static const std::array<std::string_view, 10> kMarkers = {
-      "-", "--", "/", "\\", "—", "——", "―", "无", "不适用", "空"};
-  for (std::string_view m : kMarkers) {
-    if (compact == m) {
-      v.kind = ValueKind::kNotApplicable;
-      v.marker = compact;
-      return v;
-    }
+  if (lexicon.IsNaMarker(compact)) {
+    v.kind = ValueKind::kNotApplicable;
+    v.marker = compact;
+    return v;
   }
-  if (compact == "〇" || compact == "O" || compact == "o") {
+  if (lexicon.IsZero(compact)) {
     v.kind = ValueKind::kNumber;
     v.integral = true;
     return v;
   }
-  std::string body = compact;
-  double sign = 1;
-  if (ConsumePrefix(body, "减") || ConsumePrefix(body, "-") ||
-      ConsumePrefix(body, "−")) {
-    sign = -1;
-  } else {
-    if (!ConsumePrefix(body, "增")) ConsumePrefix(body, "+");
-  }
-  // Longer units first: 万元 before 元, 人次 before 人.
-  static const std::array<std::string_view, 10> kUnits = {
-      "万元", "人次", "元", "件", "条", "宗", "个", "项", "次", "人"};
-  for (std::string_view unit : kUnits) {
-    if (ConsumeSuffix(body, unit)) {
-      v.unit = std::string(unit);
-      break;
-    }
-  }
+  std::string_view body = compact;
+  const double sign = lexicon.ConsumeSign(&body) < 0 ? -1 : 1;
+  v.unit = std::string(lexicon.ConsumeUnit(&body));
   double number = 0;
   bool integral = false;
-  if (!ParseUnsigned(body, &number, &integral)) return CellValue();  // text
+  if (!ParseUnsigned(std::string(body), &number, &integral))
+    return CellValue();  // text
   v.kind = ValueKind::kNumber;
   v.number = sign * number;
   v.integral = integral;

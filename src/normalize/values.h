@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "src/model/lexicon.h"
+
 namespace gongkai {
 
 enum class ValueKind { kBlank, kNumber, kNotApplicable, kText };
@@ -26,7 +28,8 @@ struct CellValue {
 
 // Returns how the normalized cell text reads. Requires normalized text
 // (src/normalize.h): ASCII digits and punctuation.
-CellValue ParseCellValue(std::string_view normalized);
+// The markers, zero forms, sign words and units are the lexicon's.
+CellValue ParseCellValue(std::string_view normalized, const Lexicon& lexicon);
 
 // Returns true iff the value counts as a data cell (number, blank or NA).
 inline bool IsValueLike(const CellValue& v) {

@@ -50,20 +50,20 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-StatusOr<Divisions> Divisions::Load(const std::string& dir) {
+StatusOr<Divisions> Divisions::Load(const std::string& dir,
+                                    const Lexicon& lexicon) {
   Divisions d;
   const char* files[] = {"provinces.csv", "cities.csv", "areas.csv"};
   std::vector<Division>* tables[] = {&d.provinces_, &d.cities_, &d.areas_};
   for (int i = 0; i < 3; ++i) {
     auto text = std::make_shared<std::string>();
     std::vector<Division>* table = tables[i];
-    Status s = ReadCsv(
-        dir + "/" + files[i], text.get(),
-        [table](const std::vector<std::string_view>& r) {
-          if (r[1] == "市辖区" || r[1] == "县" || r[1] == "省直辖县级行政区划")
-            return;
-          table->push_back({r[0], r[1], r.size() > 2 ? r[2] : ""});
-        });
+    Status s =
+        ReadCsv(dir + "/" + files[i], text.get(),
+                [table, &lexicon](const std::vector<std::string_view>& r) {
+                  if (lexicon.IsDivisionPlaceholder(r[1])) return;
+                  table->push_back({r[0], r[1], r.size() > 2 ? r[2] : ""});
+                });
     if (!s.ok()) return s;
     d.texts_.push_back(std::move(text));
   }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/model/lexicon.h"
 #include "src/model/status.h"
 
 namespace gongkai {
@@ -27,8 +28,10 @@ struct Region {
 
 class Divisions {
  public:
-  // Loads provinces.csv, cities.csv and areas.csv from `dir`.
-  static StatusOr<Divisions> Load(const std::string& dir);
+  // Loads provinces.csv, cities.csv and areas.csv from `dir`, skipping the
+  // rows that stand for no place (the lexicon's division_placeholder).
+  static StatusOr<Divisions> Load(const std::string& dir,
+                                  const Lexicon& lexicon);
 
   // Returns the region and level told by an agency's name; a name ending in
   // one of `township_endings` is at township level.

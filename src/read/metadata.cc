@@ -5,24 +5,9 @@
 #include <cstdlib>
 
 #include "src/model/utf8.h"
-#include "src/normalize/labels.h"
 
 namespace gongkai {
 namespace {
-
-constexpr int kMaxTitleLine = 40;  // code points
-constexpr int kMaxSignature = 40;
-constexpr size_t kTitleBlocks = 3;
-constexpr size_t kSignatureBlocks = 8;
-constexpr size_t kYearBlocks = 12;
-
-std::vector<const std::string*> TextBlocks(const Document& doc) {
-  std::vector<const std::string*> out;
-  for (const Block& b : doc.blocks) {
-    if (b.kind != BlockKind::kTable && !b.text.empty()) out.push_back(&b.text);
-  }
-  return out;
-}
 
 bool MatchTitle(const RuleSet& rules, const std::string& text,
                 ReportMeta* meta) {
@@ -74,14 +59,16 @@ std::string FileDate(const std::string& raw) {
   return "";
 }
 
-void ReadSignature(const RuleSet& rules,
-                   const std::vector<const std::string*>& blocks,
+void ReadSignature(const RuleSet& rules, const std::vector<TextBlock>& blocks,
                    ReportMeta* meta, std::string* signer) {
+  const size_t last_blocks =
+      static_cast<size_t>(rules.lexicon->Int("signature_blocks"));
   const size_t from =
-      blocks.size() > kSignatureBlocks ? blocks.size() - kSignatureBlocks : 0;
+      blocks.size() > last_blocks ? blocks.size() - last_blocks : 0;
   for (size_t i = blocks.size(); i-- > from;) {
-    const std::string line = WithoutSpaces(*blocks[i]);
-    if (CodePointCount(line) > kMaxSignature) continue;
+    const std::string& line = blocks[i].compact;
+    if (CountCodePoints(line) > rules.lexicon->Int("signature_max_chars"))
+      continue;
     if (meta->published.empty()) {
       for (const auto& re : rules.meta.date) {
         int y = 0, m = 0, d = 0;
@@ -98,41 +85,22 @@ void ReadSignature(const RuleSet& rules,
   }
 }
 
-void CheckDeadline(const RuleSet& rules, Report* report) {
-  const ReportMeta& m = report->meta;
-  if (m.year == 0 || m.published.empty() || m.agency.empty()) return;
-  for (const auto& [ending, month_day] : rules.meta.deadlines) {
-    const bool applies =
-        ending == "*" || (m.agency.size() >= ending.size() &&
-                          m.agency.compare(m.agency.size() - ending.size(),
-                                           ending.size(), ending) == 0);
-    if (!applies) continue;
-    const std::string due = std::to_string(m.year + 1) + "-" + month_day;
-    if (m.published > due) {
-      Finding f;
-      f.check = "deadline";
-      f.severity = "warning";
-      f.result = "late";
-      f.message = "published " + m.published + " (" + m.published_source +
-                  "), due by " + due;
-      report->findings.push_back(std::move(f));
-    }
-    return;
-  }
-}
-
 }  // namespace
 
-void ReadMetadata(const Document& doc, const RuleSet& rules,
+void ReadMetadata(const DocumentView& view, const RuleSet& rules,
                   const Divisions* divisions, Report* report) {
   ReportMeta& meta = report->meta;
-  const std::vector<const std::string*> blocks = TextBlocks(doc);
+  const Document& doc = *view.doc;
+  const Lexicon& lexicon = *rules.lexicon;
+  const std::vector<TextBlock>& blocks = view.text_blocks;
+  const size_t title_blocks = static_cast<size_t>(lexicon.Int("title_blocks"));
+  const size_t year_blocks = static_cast<size_t>(lexicon.Int("year_blocks"));
   // Title: one, two or three short leading lines, then the file's title.
   std::vector<std::string> candidates;
   std::string joined;
-  for (size_t i = 0; i < blocks.size() && i < kTitleBlocks; ++i) {
-    const std::string line = WithoutSpaces(*blocks[i]);
-    if (CodePointCount(line) > kMaxTitleLine) break;
+  for (size_t i = 0; i < blocks.size() && i < title_blocks; ++i) {
+    const std::string& line = blocks[i].compact;
+    if (CountCodePoints(line) > lexicon.Int("title_max_chars")) break;
     joined += line;
     candidates.push_back(joined);
   }
@@ -142,11 +110,11 @@ void ReadMetadata(const Document& doc, const RuleSet& rules,
   if (meta.agency.empty() && meta.year == 0 && !doc.metadata.title.empty()) {
     MatchTitle(rules, WithoutSpaces(doc.metadata.title), &meta);
   }
-  for (size_t i = 0; meta.year == 0 && i < blocks.size() && i < kYearBlocks;
+  for (size_t i = 0; meta.year == 0 && i < blocks.size() && i < year_blocks;
        ++i) {
     for (const auto& re : rules.meta.year) {
       int y = 0;
-      if (RE2::PartialMatch(*blocks[i], *re, &y) && y > 1990 && y < 2100) {
+      if (RE2::PartialMatch(*blocks[i].text, *re, &y) && y > 1990 && y < 2100) {
         meta.year = y;
         break;
       }
@@ -171,7 +139,6 @@ void ReadMetadata(const Document& doc, const RuleSet& rules,
     meta.level = r.level;
     meta.region_note = r.note;
   }
-  CheckDeadline(rules, report);
 }
 
 }  // namespace gongkai

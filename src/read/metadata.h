@@ -10,21 +10,22 @@
 //   date, a `meta signature` line the agency (when the title had none).
 // - Published: the signature date, else the file's creation date ("file
 //   metadata"), else none; the source is said.
-// - A report published after its deadline (`deadline` rules) gets a
-//   warning finding "deadline".
+// Whether it was published in time is a check of the reconciler
+// (src/reconcile/reconcile.h). The thresholds (how many leading and
+// trailing blocks, how long a title line) are the lexicon's.
 #ifndef GONGKAI_SRC_READ_METADATA_H_
 #define GONGKAI_SRC_READ_METADATA_H_
 
-#include "src/model/document.h"
 #include "src/model/report.h"
+#include "src/normalize/view.h"
 #include "src/read/divisions.h"
 #include "src/rules/rules.h"
 
 namespace gongkai {
 
-// Fills report->meta from `doc` (normalized) and appends the deadline
-// finding if due. `divisions` may be null (no region is resolved).
-void ReadMetadata(const Document& doc, const RuleSet& rules,
+// Fills report->meta from the document of `view`. `divisions` may be null
+// (no region is resolved).
+void ReadMetadata(const DocumentView& view, const RuleSet& rules,
                   const Divisions* divisions, Report* report);
 
 }  // namespace gongkai

@@ -8,19 +8,15 @@
 #include <string>
 #include <string_view>
 
-#include "src/model/document.h"
 #include "src/model/report.h"
+#include "src/normalize/view.h"
 #include "src/rules/rules.h"
 
 namespace gongkai {
 
-// Returns the value of a Chinese numeral ("三千零二十", "两百", "十五"), or
-// nullopt if `text` is not one.
-std::optional<double> ParseChineseNumber(std::string_view text);
-
-// Appends a figure `prose.NAME` for the first paragraph that each prose
-// rule matches. Requires a normalized document.
-void ReadProse(const Document& doc, const RuleSet& rules, Report* report);
+// Appends a figure `prose.NAME` for the first paragraph of `view` that each
+// prose rule matches; Chinese numerals are read with the rules' lexicon.
+void ReadProse(const DocumentView& view, const RuleSet& rules, Report* report);
 
 }  // namespace gongkai
 

@@ -11,57 +11,17 @@
 namespace gongkai {
 namespace {
 
-struct Item {
-  bool paragraph = false;
-  std::string key;  // LabelKey of the normalized text
-  const std::string* text = nullptr;
-  const std::string* raw = nullptr;
-  CellValue value;  // cells only
-  int page = 0;
-  int physical_row = -1;  // a distinct number per table row
-};
-
-std::vector<Item> Linearize(const Document& doc) {
-  std::vector<Item> items;
-  int physical_row = 0;
-  for (const Block& block : doc.blocks) {
-    if (block.kind != BlockKind::kTable) {
-      Item item;
-      item.paragraph = true;
-      item.key = LabelKey(block.text);
-      item.text = &block.text;
-      item.raw = &block.raw;
-      item.page = block.page;
-      items.push_back(std::move(item));
-      continue;
-    }
-    int last_row = -1;
-    for (const Cell& cell : block.table.cells) {
-      if (cell.row != last_row) {
-        ++physical_row;
-        last_row = cell.row;
-      }
-      Item item;
-      item.value = ParseCellValue(cell.text);
-      if (item.value.kind == ValueKind::kText) item.key = LabelKey(cell.text);
-      item.text = &cell.text;
-      item.raw = &cell.raw;
-      item.page = cell.page ? cell.page : block.page;
-      item.physical_row = physical_row;
-      items.push_back(std::move(item));
-    }
-  }
-  return items;
-}
+using Item = ViewItem;
 
 // Returns true iff `item` looks like a heading carrying `anchor`: its key
 // contains the anchor and is not much longer.
-bool IsAnchor(const Item& item, const std::vector<std::string>& anchors) {
+bool IsAnchor(const Item& item, const std::vector<std::string>& anchors,
+              const Lexicon& lexicon) {
   if (item.key.empty()) return false;
   const int len = CodePointCount(item.key);
   for (const std::string& anchor : anchors) {
     if (item.key.find(anchor) != std::string::npos &&
-        len <= CodePointCount(anchor) + 12) {
+        len <= CodePointCount(anchor) + lexicon.Int("anchor_extra_chars")) {
       return true;
     }
   }
@@ -69,13 +29,15 @@ bool IsAnchor(const Item& item, const std::vector<std::string>& anchors) {
 }
 
 int BestScore(const std::string& key, const std::string& text,
-              const std::vector<LabelAlternative>& labels) {
+              const std::vector<LabelAlternative>& labels,
+              const Lexicon& lexicon) {
   int best = 0;
   for (const LabelAlternative& alt : labels) {
     if (alt.pattern) {
-      if (RE2::PartialMatch(text, *alt.pattern)) best = std::max(best, 900);
+      if (RE2::PartialMatch(text, *alt.pattern))
+        best = std::max(best, lexicon.Int("score_pattern"));
     } else {
-      best = std::max(best, MatchScore(key, alt.key));
+      best = std::max(best, MatchScore(key, alt.key, lexicon));
     }
   }
   return best;
@@ -135,8 +97,9 @@ class TableReader {
   // `columns`: the indexes into rule.columns of the columns printed in this
   // report, in order.
   TableReader(const TableRule& rule, std::vector<size_t> columns,
-              Report& report)
+              const Lexicon& lexicon, Report& report)
       : rule_(rule),
+        lexicon_(lexicon),
         columns_(std::move(columns)),
         report_(report),
         filled_(rule.rows.size(), false) {}
@@ -221,7 +184,8 @@ class TableReader {
     for (size_t i = 0; i + 1 < labels_.size(); ++i) {
       int best = 0;
       for (const GroupRule& g : rule_.groups) {
-        int s = BestScore(labels_[i]->key, *labels_[i]->text, g.labels);
+        int s =
+            BestScore(labels_[i]->key, *labels_[i]->text, g.labels, lexicon_);
         if (s > best) {
           best = s;
           group_ = g.id;
@@ -237,9 +201,11 @@ class TableReader {
       const RowRule& row = rule_.rows[i];
       if (filled_[i]) continue;
       if (!row.under.empty() && row.under != group_) continue;
-      int s = row.any_label ? 1 : BestScore(label.key, *label.text, row.labels);
+      int s = row.any_label
+                  ? 1
+                  : BestScore(label.key, *label.text, row.labels, lexicon_);
       if (s == 0) continue;
-      if (i == NextExpected()) s += 50;
+      if (i == NextExpected()) s += lexicon_.Int("score_next_expected");
       if (s > best_score) {
         best_score = s;
         best = i;
@@ -341,6 +307,7 @@ class TableReader {
   }
 
   const TableRule& rule_;
+  const Lexicon& lexicon_;
   const std::vector<size_t> columns_;
   Report& report_;
   std::vector<bool> filled_;
@@ -354,40 +321,17 @@ class TableReader {
 
 }  // namespace
 
-const RuleSet* ChooseRuleSet(const Document& doc,
-                             const std::vector<RuleSet>& sets) {
-  const RuleSet* best = nullptr;
-  int best_hits = -1;
-  std::vector<Item> items = Linearize(doc);
-  for (const RuleSet& set : sets) {
-    int hits = 0;
-    for (const std::string& marker : set.fingerprint) {
-      for (const Item& item : items) {
-        if (item.key.find(marker) != std::string::npos) {
-          ++hits;
-          break;
-        }
-      }
-    }
-    if (hits > best_hits) {
-      best_hits = hits;
-      best = &set;
-    }
-  }
-  return best;
-}
-
-Report ReadReport(const Document& doc, const RuleSet& rules) {
+Report ReadReport(const DocumentView& view, const RuleSet& rules) {
   Report report;
   report.version = rules.version;
-  std::vector<Item> items = Linearize(doc);
+  const std::vector<Item>& items = view.items;
   // Each table's region starts at its anchor, searched after the previous
   // table's anchor; it ends where the next found table starts.
   std::vector<std::optional<size_t>> starts(rules.tables.size());
   size_t from = 0;
   for (size_t t = 0; t < rules.tables.size(); ++t) {
     for (size_t i = from; i < items.size(); ++i) {
-      if (IsAnchor(items[i], rules.tables[t].anchors)) {
+      if (IsAnchor(items[i], rules.tables[t].anchors, *rules.lexicon)) {
         starts[t] = i;
         from = i + 1;
         break;
@@ -412,7 +356,7 @@ Report ReadReport(const Document& doc, const RuleSet& rules) {
     }
     std::vector<size_t> printed = PrintedColumns(table, items, *starts[t], end);
     const int columns = static_cast<int>(printed.size());
-    TableReader reader(table, std::move(printed), report);
+    TableReader reader(table, std::move(printed), *rules.lexicon, report);
     for (size_t i = *starts[t] + 1; i < end;) {
       size_t row_end = i + 1;
       while (row_end < end && !items[i].paragraph &&

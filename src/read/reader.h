@@ -13,19 +13,14 @@
 
 #include <vector>
 
-#include "src/model/document.h"
 #include "src/model/report.h"
+#include "src/normalize/view.h"
 #include "src/rules/rules.h"
 
 namespace gongkai {
 
-// Returns the rule set whose fingerprint best matches `doc`, or nullptr if
-// `sets` is empty. Requires a normalized document.
-const RuleSet* ChooseRuleSet(const Document& doc,
-                             const std::vector<RuleSet>& sets);
-
-// Reads `doc` with `rules`. Requires a normalized document (Normalize()).
-Report ReadReport(const Document& doc, const RuleSet& rules);
+// Reads the tables of the document of `view` with `rules`.
+Report ReadReport(const DocumentView& view, const RuleSet& rules);
 
 }  // namespace gongkai
 

@@ -124,6 +124,31 @@ void CheckDomain(const Check& check, Report& report) {
   }
 }
 
+// A report published after its deadline (`deadline` rules: by the ending
+// of the agency's name) gets a warning finding "deadline".
+void CheckDeadline(const RuleSet& rules, Report& report) {
+  const ReportMeta& m = report.meta;
+  if (m.year == 0 || m.published.empty() || m.agency.empty()) return;
+  for (const auto& [ending, month_day] : rules.meta.deadlines) {
+    const bool applies =
+        ending == "*" || (m.agency.size() >= ending.size() &&
+                          m.agency.compare(m.agency.size() - ending.size(),
+                                           ending.size(), ending) == 0);
+    if (!applies) continue;
+    const std::string due = std::to_string(m.year + 1) + "-" + month_day;
+    if (m.published > due) {
+      Finding f;
+      f.check = "deadline";
+      f.severity = "warning";
+      f.result = "late";
+      f.message = "published " + m.published + " (" + m.published_source +
+                  "), due by " + due;
+      report.findings.push_back(std::move(f));
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 std::string FormatNumber(double v) {
@@ -136,6 +161,7 @@ std::string FormatNumber(double v) {
 }
 
 void Reconcile(const RuleSet& rules, Report& report) {
+  CheckDeadline(rules, report);
   FigureIndex index;
   for (const Figure& f : report.figures) index.emplace(f.id, &f);
   for (const Check& check : rules.checks) {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "src/read/reader.h"
+#include "src/rules/choose.h"
 
 namespace gongkai {
 
@@ -20,11 +20,15 @@ StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
     return Status::Error("rules", "not_found", dir + ": no *.rules file");
   std::sort(paths.begin(), paths.end());
   RuleLibrary library;
+  StatusOr<std::shared_ptr<const Lexicon>> lexicon = LoadLexicon(dir);
+  if (!lexicon.ok()) return lexicon.status();
+  library.lexicon_ = *lexicon;
   std::string errors;
   for (const std::string& path : paths) {
     StatusOr<std::string> text = ReadRulesText(path);
     StatusOr<RuleSet> header =
-        text.ok() ? ParseRulesHeader(*text, path) : text.status();
+        text.ok() ? ParseRulesHeader(*text, path, library.lexicon_)
+                  : text.status();
     if (!header.ok()) {
       errors += (errors.empty() ? "" : "\n") + header.status().message();
       continue;
@@ -44,6 +48,7 @@ RuleLibrary::RuleLibrary(RuleLibrary&& other) noexcept {
 RuleLibrary& RuleLibrary::operator=(RuleLibrary&& other) noexcept {
   if (other.background_.joinable()) other.background_.join();
   if (background_.joinable()) background_.join();
+  lexicon_ = std::move(other.lexicon_);
   sets_ = std::move(other.sets_);
   texts_ = std::move(other.texts_);
   compiled_ = std::move(other.compiled_);
@@ -55,13 +60,14 @@ RuleLibrary::~RuleLibrary() {
 }
 
 RuleLibrary::RuleLibrary(std::vector<RuleSet> compiled)
-    : sets_(std::move(compiled)),
+    : lexicon_(compiled.empty() ? nullptr : compiled.front().lexicon),
+      sets_(std::move(compiled)),
       texts_(sets_.size()),
       compiled_(sets_.size(), true) {}
 
 Status RuleLibrary::Compile(size_t i) const {
   if (compiled_[i]) return Status::Ok();
-  StatusOr<RuleSet> set = ParseRules(texts_[i], sets_[i].file);
+  StatusOr<RuleSet> set = ParseRules(texts_[i], sets_[i].file, lexicon_);
   if (!set.ok()) return set.status();
   sets_[i] = std::move(*set);
   texts_[i] = std::string();
@@ -90,9 +96,9 @@ void RuleLibrary::CompileInBackground() const {
   });
 }
 
-StatusOr<const RuleSet*> RuleLibrary::Choose(const Document& doc) const {
+StatusOr<const RuleSet*> RuleLibrary::Choose(const DocumentView& view) const {
   if (background_.joinable()) background_.join();
-  const RuleSet* picked = ChooseRuleSet(doc, sets_);
+  const RuleSet* picked = ChooseRuleSet(view, sets_);
   if (!picked) return static_cast<const RuleSet*>(nullptr);
   const size_t i = static_cast<size_t>(picked - sets_.data());
   Status s = Compile(i);

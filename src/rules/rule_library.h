@@ -21,15 +21,17 @@
 
 #include "src/model/document.h"
 #include "src/model/status.h"
+#include "src/normalize/view.h"
 #include "src/rules/rules.h"
 
 namespace gongkai {
 
 class RuleLibrary {
  public:
-  // Reads every `*.rules` file of `dir` (sorted by name) and parses its
-  // header. Fails ("rules" stage) if there is none, one cannot be read, or
-  // a header is bad; the rest of each file is checked when compiled.
+  // Reads the lexicon of `dir` and every `*.rules` file (sorted by
+  // name), and parses each file's header. Fails ("rules" stage) if there is
+  // none, one cannot be read, or a header is bad; the rest of each file is
+  // checked when compiled.
   static StatusOr<RuleLibrary> Open(const std::string& dir);
 
   // An empty library: Choose() returns nullptr.
@@ -37,7 +39,8 @@ class RuleLibrary {
   RuleLibrary(RuleLibrary&& other) noexcept;
   RuleLibrary& operator=(RuleLibrary&& other) noexcept;
   ~RuleLibrary();
-  // A library of sets already compiled (tests).
+  // A library of sets already compiled (tests); the lexicon is the first
+  // set's. Requires at least one set.
   explicit RuleLibrary(std::vector<RuleSet> compiled);
 
   // Compiles every set not yet compiled. Returns every error of every
@@ -54,7 +57,15 @@ class RuleLibrary {
   // Returns the compiled set whose fingerprint best matches `doc` (which
   // must be normalized), nullptr if the library is empty, or the errors of
   // the picked file if it does not compile.
-  StatusOr<const RuleSet*> Choose(const Document& doc) const;
+  StatusOr<const RuleSet*> Choose(const DocumentView& view) const;
+
+  // Returns the lexicon of the directory (rules/lexicon.inc), which the
+  // extractors and the normalizer read before a set is chosen. Requires a
+  // library that was opened or made of sets.
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const std::shared_ptr<const Lexicon>& shared_lexicon() const {
+    return lexicon_;
+  }
 
   // Returns every set. Requires CompileAll() to have succeeded (or the
   // library to have been made of compiled sets).
@@ -66,6 +77,7 @@ class RuleLibrary {
 
   // Per file, in the same order: the set (a header until compiled), the
   // file's text (released once compiled) and whether it is compiled.
+  std::shared_ptr<const Lexicon> lexicon_;
   mutable std::vector<RuleSet> sets_;
   mutable std::vector<std::string> texts_;
   mutable std::vector<char> compiled_;

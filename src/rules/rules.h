@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "src/model/lexicon.h"
 #include "src/model/status.h"
 
 namespace gongkai {
@@ -121,6 +122,9 @@ struct ProseRule {
 };
 
 struct RuleSet {
+  // The vocabulary of the rules directory (rules/lexicon.inc): every set
+  // of a directory shares it.
+  std::shared_ptr<const Lexicon> lexicon;
   std::vector<ProseRule> prose;
   std::string file;
   MetaRules meta;
@@ -133,20 +137,29 @@ struct RuleSet {
   std::vector<std::string> AllFigureIds() const;
 };
 
-// Parses rules from `text`; `file` names it in messages. On failure the
-// status message lists every error, one "file:line: message" per line.
-StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file);
+// Parses rules from `text` with the lexicon of their directory; `file`
+// names it in messages. Requires a lexicon. On failure the status message
+// lists every error, one "file:line: message" per line.
+StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file,
+                             std::shared_ptr<const Lexicon> lexicon);
 
 // Parses only the `version` and `fingerprint` lines of `text`: enough to
 // choose a rule set for a document (RuleLibrary) without compiling it. The
 // rest of the file is not checked.
 StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
-                                   const std::string& file);
+                                   const std::string& file,
+                                   std::shared_ptr<const Lexicon> lexicon);
+
+// The lexicon of a rules directory is the file of this name in it.
+inline constexpr const char* kLexiconFile = "lexicon.inc";
+
+// Reads and parses `dir`/lexicon.inc ("not_found" or "invalid_lexicon").
+StatusOr<std::shared_ptr<const Lexicon>> LoadLexicon(const std::string& dir);
 
 // Returns the text of a rules file, or "not_found".
 StatusOr<std::string> ReadRulesText(const std::string& path);
 
-// Reads and parses one rules file.
+// Reads and parses one rules file, with the lexicon of its directory.
 StatusOr<RuleSet> LoadRulesFile(const std::string& path);
 
 // A directory of rules files is loaded with RuleLibrary (rule_library.h).

@@ -36,6 +36,10 @@ struct Parser {
   std::vector<std::pair<int, std::string>> pending_checks;
   std::vector<std::string> known_ids_;  // every figure id (ParseCheck)
   std::set<std::string> known_;
+  // The directory's lexicon (never null while parsing).
+  std::shared_ptr<const Lexicon> lexicon;
+  // Returns the label key of a label written in the rules.
+  std::string KeyOf(const std::string& label) const;
   // Reads only `version` and `fingerprint` lines (ParseRulesHeader).
   bool header_only = false;
 

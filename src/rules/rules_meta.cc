@@ -84,8 +84,8 @@ void Parser::ParseProse(const std::vector<std::string>& words,
                            : "a prose pattern needs {n}");
   }
   if (!rule.none) {
-    pattern.replace(
-        n, 3, "([0-9]+(?:\\.[0-9]+)?|[〇零一二两三四五六七八九十百千万亿]+)");
+    pattern.replace(n, 3,
+                    "([0-9]+(?:\\.[0-9]+)?|" + lexicon->NumeralClass() + "+)");
   }
   rule.pattern = std::make_shared<RE2>(pattern, RE2::Quiet);
   if (!rule.pattern->ok())
@@ -112,15 +112,17 @@ struct IncludeResult {
   std::map<std::string, std::vector<std::string>> sets;
   std::vector<std::string> errors;
   bool has_tables_or_checks = false;
+  std::shared_ptr<const Lexicon> lexicon;  // kept alive: part of the key
 };
 
-std::shared_ptr<const IncludeResult> ParseIncluded(const std::string& path,
-                                                   const std::string& text,
-                                                   const std::string& dir,
-                                                   int depth) {
+std::shared_ptr<const IncludeResult> ParseIncluded(
+    const std::string& path, const std::string& text, const std::string& dir,
+    int depth, std::shared_ptr<const Lexicon> lexicon) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const IncludeResult>> cache;
-  const std::string key = path + '\0' + text;
+  const std::string key =
+      path + '\0' + text + '\0' +
+      std::to_string(reinterpret_cast<uintptr_t>(lexicon.get()));
   std::lock_guard<std::mutex> lock(mutex);
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
@@ -128,11 +130,13 @@ std::shared_ptr<const IncludeResult> ParseIncluded(const std::string& path,
   sub.file = path;
   sub.dir = dir;
   sub.include_depth = depth;
+  sub.lexicon = lexicon;
   sub.ParseText(text);
   auto result = std::make_shared<IncludeResult>();
   result->rules = std::move(sub.rules);
   result->sets = std::move(sub.sets);
   result->errors = std::move(sub.errors);
+  result->lexicon = std::move(lexicon);
   result->has_tables_or_checks =
       !result->rules.tables.empty() || !sub.pending_checks.empty();
   cache.emplace(key, result);
@@ -150,7 +154,7 @@ void Parser::ParseInclude(const std::vector<std::string>& words) {
   std::stringstream buf;
   buf << in.rdbuf();
   std::shared_ptr<const IncludeResult> sub =
-      ParseIncluded(path, buf.str(), dir, include_depth + 1);
+      ParseIncluded(path, buf.str(), dir, include_depth + 1, lexicon);
   errors.insert(errors.end(), sub->errors.begin(), sub->errors.end());
   MetaRules& m = rules.meta;
   const MetaRules& s = sub->rules.meta;

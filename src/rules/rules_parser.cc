@@ -123,6 +123,10 @@ bool IsContinuation(const std::string& line, size_t first,
 
 namespace rules_internal {
 
+std::string Parser::KeyOf(const std::string& label) const {
+  return LabelKey(NormalizeText(label), *lexicon);
+}
+
 bool Parser::ParseLabel(const std::string& text, LabelAlternative* out) {
   if (text.rfind("re:", 0) == 0) {
     auto re = std::make_shared<RE2>(text.substr(3), RE2::Quiet);
@@ -133,7 +137,7 @@ bool Parser::ParseLabel(const std::string& text, LabelAlternative* out) {
     out->pattern = re;
     return true;
   }
-  out->key = LabelKey(NormalizeText(text));
+  out->key = KeyOf((text));
   if (out->key.empty()) {
     Error("label '" + text + "' has no letters to match");
     return false;
@@ -211,7 +215,7 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
     table->prefix = words[1];
   } else if (kw == "anchor") {
     for (const std::string& a : SplitBars(arg)) {
-      std::string key = LabelKey(NormalizeText(a));
+      std::string key = KeyOf((a));
       if (key.empty()) return Error("empty anchor");
       table->anchors.push_back(key);
     }
@@ -237,7 +241,7 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
       if (optional) tokens.pop_back();
       std::string label;
       for (size_t i = 1; i < tokens.size(); ++i) label += tokens[i];
-      const std::string key = LabelKey(NormalizeText(label));
+      const std::string key = KeyOf((label));
       if (optional && key.empty())
         return Error("optional column '" + tokens[0] + "' needs a label");
       table->columns.push_back(tokens[0]);
@@ -261,7 +265,7 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
         if (!known)
           return Error("marks names unknown row '" + mark.row_id + "'");
       } else if (!part.empty()) {
-        mark.label_keys.push_back(LabelKey(NormalizeText(part)));
+        mark.label_keys.push_back(KeyOf((part)));
       }
     }
     table->marks.push_back(std::move(mark));
@@ -279,7 +283,7 @@ void Parser::ParseLine(const std::string& line) {
   } else if (kw == "fingerprint") {
     for (const std::string& f :
          SplitBars(line.substr(line.find(kw) + kw.size()))) {
-      std::string key = LabelKey(NormalizeText(f));
+      std::string key = KeyOf((f));
       if (!key.empty()) rules.fingerprint.push_back(key);
     }
   } else if (kw == "table") {
@@ -379,10 +383,13 @@ void Parser::Error(const std::string& message) {
 
 }  // namespace rules_internal
 
-StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file) {
+StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file,
+                             std::shared_ptr<const Lexicon> lexicon) {
   Parser p;
   p.file = file;
   p.rules.file = file;
+  p.lexicon = lexicon;
+  p.rules.lexicon = std::move(lexicon);
   const size_t slash = file.rfind('/');
   p.dir = slash == std::string::npos ? "" : file.substr(0, slash);
   p.ParseText(text);
@@ -391,10 +398,13 @@ StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file) {
 }
 
 StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
-                                   const std::string& file) {
+                                   const std::string& file,
+                                   std::shared_ptr<const Lexicon> lexicon) {
   Parser p;
   p.file = file;
   p.rules.file = file;
+  p.lexicon = lexicon;
+  p.rules.lexicon = std::move(lexicon);
   p.header_only = true;
   p.ParseText(text);
   if (p.rules.version.empty()) {
@@ -413,10 +423,24 @@ StatusOr<std::string> ReadRulesText(const std::string& path) {
                      std::istreambuf_iterator<char>());
 }
 
+StatusOr<std::shared_ptr<const Lexicon>> LoadLexicon(const std::string& dir) {
+  const std::string path = (dir.empty() ? "" : dir + "/") + kLexiconFile;
+  StatusOr<std::string> text = ReadRulesText(path);
+  if (!text.ok()) return text.status();
+  StatusOr<Lexicon> lexicon = Lexicon::Parse(*text, path);
+  if (!lexicon.ok()) return lexicon.status();
+  return std::shared_ptr<const Lexicon>(
+      std::make_shared<Lexicon>(std::move(*lexicon)));
+}
+
 StatusOr<RuleSet> LoadRulesFile(const std::string& path) {
   StatusOr<std::string> text = ReadRulesText(path);
   if (!text.ok()) return text.status();
-  return ParseRules(*text, path);
+  const size_t slash = path.rfind('/');
+  StatusOr<std::shared_ptr<const Lexicon>> lexicon =
+      LoadLexicon(slash == std::string::npos ? "" : path.substr(0, slash));
+  if (!lexicon.ok()) return lexicon.status();
+  return ParseRules(*text, path, *lexicon);
 }
 
 }  // namespace gongkai

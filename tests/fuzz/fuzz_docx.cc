@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_pages = 50;
   limits.max_unzipped_bytes = 16 << 20;
   gongkai::StatusOr<gongkai::Document> doc = gongkai::ExtractDocx(
-      std::string_view(reinterpret_cast<const char*>(data), size), limits);
+      std::string_view(reinterpret_cast<const char*>(data), size), limits,
+      testing::TestLexicon());
   gongkai::fuzz::ReadExtracted(doc);
   return 0;
 }
