@@ -103,8 +103,7 @@ int ForEachRecord(const Options& options, Emit emit) {
     return kExitInputErrors;
   }
   if (!rules_error.empty()) {
-    return RulesFailed(options.rules_dir,
-                       Status::Error("rules", "invalid_rules", rules_error));
+    return RulesFailed(options.rules_dir, Status::InvalidRules(rules_error));
   }
   return kExitOk;
 }

@@ -43,8 +43,8 @@ StatusOr<std::string> Convert(std::string_view bytes,
                          "unknown encoding '" + encoding + "'");
   }
   if (bytes.size() > INT32_MAX / 4) {
-    return Status::Error("extract", "limit_file_size",
-                         "text too large to decode");
+    return Status::LimitExceeded("extract", "file_size",
+                                 "text too large to decode");
   }
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()),
                           conv.get(), status);

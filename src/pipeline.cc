@@ -22,19 +22,18 @@ Status ReadFileBytes(const std::string& path, const Limits& limits,
                      std::string* bytes, Source* source) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::Error("open", "not_found",
-                         std::filesystem::exists(path, ec)
-                             ? "not a regular file"
-                             : "no such file");
+    return Status::NotFound("open", std::filesystem::exists(path, ec)
+                                        ? "not a regular file"
+                                        : "no such file");
   }
   const uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) return Status::Error("open", "unreadable", ec.message());
   source->bytes = size;
   if (size > limits.max_file_bytes) {
-    return Status::Error("open", "limit_file_size",
-                         "file of " + std::to_string(size) +
-                             " bytes exceeds the limit of " +
-                             std::to_string(limits.max_file_bytes) + " bytes");
+    return Status::LimitExceeded(
+        "open", "file_size",
+        "file of " + std::to_string(size) + " bytes exceeds the limit of " +
+            std::to_string(limits.max_file_bytes) + " bytes");
   }
   std::ifstream in(path, std::ios::binary);
   bytes->assign(size, '\0');

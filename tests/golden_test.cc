@@ -81,7 +81,7 @@ void CheckSource(const std::string& source, const json& expected,
 
   std::vector<std::string> errors, want_errors;
   for (const Finding& f : record.report->findings) {
-    if (f.severity == "error") errors.push_back(f.check);
+    if (f.severity == Severity::kError) errors.push_back(f.check);
   }
   for (const auto& c : expected["error_findings"])
     want_errors.push_back(c.get<std::string>());

@@ -119,7 +119,7 @@ TEST_F(Injection, EveryCellPlusOneIsFlagged) {
     ASSERT_EQ(r.Find(t.figure)->value, *before->value + 1) << t.figure;
     const bool flagged = std::any_of(
         r.findings.begin(), r.findings.end(), [&](const Finding& f) {
-          return f.severity == "error" && Names(f, t.figure);
+          return f.severity == Severity::kError && Names(f, t.figure);
         });
     EXPECT_TRUE(flagged) << t.figure << " + 1 is not flagged";
   }

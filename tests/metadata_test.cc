@@ -58,7 +58,7 @@ TEST(Metadata, FileDateAndLateWarning) {
   EXPECT_EQ(r.meta.published_source, "file metadata");
   ASSERT_EQ(r.findings.size(), 1u);  // a department's report was due 2023-01-31
   EXPECT_EQ(r.findings[0].check, "deadline");
-  EXPECT_EQ(r.findings[0].severity, "warning");
+  EXPECT_EQ(r.findings[0].severity, Severity::kWarning);
 }
 
 TEST(Metadata, GovernmentDeadlineIsMarch) {

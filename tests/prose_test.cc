@@ -104,7 +104,7 @@ std::vector<std::string> Warnings(const std::string& file) {
   EXPECT_TRUE(r.report.has_value()) << file;
   if (!r.report) return checks;
   for (const Finding& f : r.report->findings) {
-    if (f.severity == "warning")
+    if (f.severity == Severity::kWarning)
       checks.push_back(f.check + ":" + FormatNumber(*f.expected) + ":" +
                        (f.actual ? FormatNumber(*f.actual) : "-"));
   }

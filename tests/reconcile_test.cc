@@ -46,8 +46,8 @@ TEST(Reconcile, MismatchNamesEveryCell) {
   ASSERT_EQ(r.findings.size(), 1u);
   const Finding& f = r.findings[0];
   EXPECT_EQ(f.check, "S");
-  EXPECT_EQ(f.severity, "error");
-  EXPECT_EQ(f.result, "mismatch");
+  EXPECT_EQ(f.severity, Severity::kError);
+  EXPECT_EQ(f.result, CheckResult::kMismatch);
   EXPECT_EQ(*f.expected, 5);
   EXPECT_EQ(*f.actual, 6);
   EXPECT_EQ(f.cells, (std::vector<std::string>{"t.r.total", "t.r.a", "t.r.b"}));
@@ -65,8 +65,8 @@ TEST(Reconcile, BlankTotalIsMissingNotZero) {
       WithFigures({{"t.r.a", 258}, {"t.r.b", 14}, {"t.r.total", std::nullopt}});
   Reconcile(TinyRules(), r);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].result, "missing_total");
-  EXPECT_EQ(r.findings[0].severity, "warning");
+  EXPECT_EQ(r.findings[0].result, CheckResult::kMissingTotal);
+  EXPECT_EQ(r.findings[0].severity, Severity::kWarning);
   EXPECT_EQ(*r.findings[0].expected, 272);
   EXPECT_FALSE(r.findings[0].actual.has_value());
 }
@@ -89,7 +89,8 @@ TEST(Reconcile, DomainRejectsFractionsAndNegatives) {
   Report r = WithFigures({{"t.r.a", 2.5}, {"t.r.b", -1}, {"t.r.total", 1.5}});
   Reconcile(TinyRules(), r);
   int domain = 0;
-  for (const Finding& f : r.findings) domain += f.result == "domain";
+  for (const Finding& f : r.findings)
+    domain += f.result == CheckResult::kDomain;
   EXPECT_EQ(domain, 3);
 }
 

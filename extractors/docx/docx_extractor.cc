@@ -145,8 +145,8 @@ class BodyWalker {
   }
 
   Status DepthError() const {
-    return Status::Error(
-        "extract", "limit_nesting",
+    return Status::LimitExceeded(
+        "extract", "nesting",
         "elements nested deeper than " + std::to_string(limits_.max_nesting));
   }
 

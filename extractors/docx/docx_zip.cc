@@ -29,10 +29,10 @@ StatusOr<std::unique_ptr<ZipReader>> ZipReader::Open(std::string_view bytes,
   const zip_int64_t members = zip->get_num_entries(archive, 0);
   if (members < 0 || members > limits.max_zip_members) {
     zip->discard(archive);
-    return Status::Error("extract", "limit_zip_members",
-                         "the archive has " + std::to_string(members) +
-                             " members; the limit is " +
-                             std::to_string(limits.max_zip_members));
+    return Status::LimitExceeded("extract", "zip_members",
+                                 "the archive has " + std::to_string(members) +
+                                     " members; the limit is " +
+                                     std::to_string(limits.max_zip_members));
   }
   return std::unique_ptr<ZipReader>(new ZipReader(zip, archive, limits));
 }
@@ -60,10 +60,10 @@ StatusOr<std::string> ZipReader::Read(const std::string& name) {
     inflated_ += static_cast<uint64_t>(n);
     if (inflated_ > limits_.max_unzipped_bytes) {
       zip_->fclose(file);
-      return Status::Error("extract", "limit_unzipped_size",
-                           "more than " +
-                               std::to_string(limits_.max_unzipped_bytes) +
-                               " bytes inflated (a zip bomb?)");
+      return Status::LimitExceeded(
+          "extract", "unzipped_size",
+          "more than " + std::to_string(limits_.max_unzipped_bytes) +
+              " bytes inflated (a zip bomb?)");
     }
     out.append(buf, static_cast<size_t>(n));
   }

@@ -65,8 +65,8 @@ class Walker {
 
   Status Walk(const xmlNode* node, int depth) {
     if (depth > limits_.max_nesting) {
-      return Status::Error(
-          "extract", "limit_nesting",
+      return Status::LimitExceeded(
+          "extract", "nesting",
           "elements nested deeper than " + std::to_string(limits_.max_nesting));
     }
     for (const xmlNode* n = node; n; n = n->next) {
@@ -182,8 +182,8 @@ class Walker {
   // Adds the rows of `table` (not those of tables nested in its cells).
   Status Rows(const xmlNode* node, TableBuilder& builder, int depth) {
     if (depth > limits_.max_nesting) {
-      return Status::Error(
-          "extract", "limit_nesting",
+      return Status::LimitExceeded(
+          "extract", "nesting",
           "elements nested deeper than " + std::to_string(limits_.max_nesting));
     }
     for (const xmlNode* n = node; n; n = n->next) {
@@ -255,7 +255,7 @@ StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
   if (!decoded.ok()) return decoded.status();
   const std::string& utf8 = decoded->text;
   if (utf8.size() > static_cast<size_t>(INT32_MAX)) {
-    return Status::Error("extract", "limit_file_size", "page too large");
+    return Status::LimitExceeded("extract", "file_size", "page too large");
   }
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
                       HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

@@ -218,10 +218,10 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
   if (pages <= 0)
     return Status::Error("extract", "damaged_pdf", "the PDF has no pages");
   if (pages > limits.max_pages) {
-    return Status::Error("extract", "limit_pages",
-                         "the PDF has " + std::to_string(pages) +
-                             " pages; the limit is " +
-                             std::to_string(limits.max_pages));
+    return Status::LimitExceeded("extract", "pages",
+                                 "the PDF has " + std::to_string(pages) +
+                                     " pages; the limit is " +
+                                     std::to_string(limits.max_pages));
   }
   Document out;
   out.pages = pages;

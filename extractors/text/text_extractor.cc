@@ -190,6 +190,7 @@ class TextReader {
   }
 
   Document& doc_;
+  const Lexicon& lexicon_;
   TableBuilder table_;
   bool all_cells_;
   bool laid_out_;
@@ -197,7 +198,6 @@ class TextReader {
   bool last_was_cell_ = false;
   bool after_row_ = false;  // the last line was a row (laid-out dumps)
   std::string paragraph_;   // the paragraph being joined (laid-out dumps)
-  const Lexicon& lexicon_;
 };
 
 }  // namespace

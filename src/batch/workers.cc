@@ -72,9 +72,9 @@ bool WriteAll(int fd, const std::string& data) {
       ProcessFile(job.path, registry, rules, options.limits, divisions);
   // One status byte (R: a report, E: an error record, U: the rules picked
   // did not compile), then the JSON line.
-  const char* status = record.report                     ? "R"
-                       : record.error.stage() == "rules" ? "U"
-                                                         : "E";
+  const char* status = record.report                 ? "R"
+                       : record.error.IsRulesError() ? "U"
+                                                     : "E";
   const bool ok =
       WriteAll(fd, std::string(status) + RecordToJson(record).dump() + "\n");
   // Closed before exiting: the coordinator sees the end of the record now,

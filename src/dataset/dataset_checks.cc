@@ -1,13 +1,12 @@
 // Checks across reports: for each agency and year, the rules' dataset
 // checks (those naming prev: figures) against the same agency's report of
 // the year before. See dataset.h.
-#include <cmath>
 #include <map>
 #include <set>
 
 #include "src/dataset/dataset.h"
 #include "src/dataset/sqlite_util.h"
-#include "src/reconcile/reconcile.h"
+#include "src/reconcile/evaluate.h"
 
 namespace gongkai {
 namespace {
@@ -24,31 +23,27 @@ StatusOr<Figures> LoadFigures(sqlite3* db, const std::string& sha) {
   return out;
 }
 
-struct Side {
-  double sum = 0;
-  bool any_read = false, single_blank = false;
-};
+// This year's and last year's figures of one agency, for the evaluator:
+// a `prev:` term is looked up in last year's.
+class YearsLookup : public FigureLookup {
+ public:
+  YearsLookup(const Figures& now, const Figures& prev)
+      : now_(now), prev_(prev) {}
+  bool Find(std::string_view id, std::optional<double>* value) const override {
+    const bool previous = id.substr(0, kPreviousPrefix.size()) ==
+                          std::string_view(kPreviousPrefix);
+    const Figures& from = previous ? prev_ : now_;
+    auto it = from.find(
+        std::string(previous ? id.substr(kPreviousPrefix.size()) : id));
+    if (it == from.end()) return false;
+    *value = it->second;
+    return true;
+  }
 
-Side Evaluate(const std::vector<std::string>& terms, const Figures& now,
-              const Figures& prev) {
-  Side side;
-  for (const std::string& t : terms) {
-    const bool previous = t.rfind(kPreviousPrefix, 0) == 0;
-    const Figures& from = previous ? prev : now;
-    auto it = from.find(previous ? t.substr(kPreviousPrefix.size()) : t);
-    if (it == from.end()) continue;
-    side.any_read = true;
-    if (it->second) side.sum += *it->second;
-  }
-  if (terms.size() == 1) {
-    const bool previous = terms[0].rfind(kPreviousPrefix, 0) == 0;
-    const Figures& from = previous ? prev : now;
-    auto it = from.find(previous ? terms[0].substr(kPreviousPrefix.size())
-                                 : terms[0]);
-    side.single_blank = it == from.end() || !it->second;
-  }
-  return side;
-}
+ private:
+  const Figures& now_;
+  const Figures& prev_;
+};
 
 bool ReadsThisYear(const Check& c, const Figures& now) {
   for (const auto* side : {&c.lhs, &c.rhs}) {
@@ -66,7 +61,8 @@ Status Dataset::RunDatasetChecks(const std::vector<RuleSet>& rules) {
   std::set<std::string> seen;
   for (const RuleSet& set : rules) {
     for (const Check& c : set.checks) {
-      if (c.kind == "dataset" && seen.insert(c.id + "|" + c.text).second)
+      if (c.kind == CheckKind::kDataset &&
+          seen.insert(c.id + "|" + c.text).second)
         checks.push_back(&c);
     }
   }
@@ -115,35 +111,43 @@ Status Dataset::RunDatasetChecks(const std::vector<RuleSet>& rules) {
           .Bind(5, sha);
       if (prev_it == by_year.end()) {
         ins.BindNull(6)
-            .Bind(7, std::string("info"))
-            .Bind(8, std::string("incomplete"))
+            .Bind(7, std::string(SeverityName(Severity::kInfo)))
+            .Bind(8, std::string(ResultName(CheckResult::kIncomplete)))
             .BindNull(9)
             .BindNull(10)
             .Bind(11, cells.dump())
             .Bind(12, "no report of " + std::to_string(key.second - 1) +
                           " for this agency");
       } else {
-        const Side lhs = Evaluate(c->lhs, *now, prev),
-                   rhs = Evaluate(c->rhs, *now, prev);
-        std::string result = "ok", severity = "info", message;
-        if (!lhs.any_read || !rhs.any_read) {
-          result = "incomplete";
-          message = "figures not read in one of the two reports";
-        } else if (lhs.single_blank && std::fabs(rhs.sum) > 1e-6) {
-          result = "missing_total";
-          severity = c->severity;
-          message = "blank, expected " + FormatNumber(rhs.sum);
-        } else if (std::fabs(lhs.sum - rhs.sum) > 1e-6) {
-          result = "mismatch";
-          severity = c->severity;
-          message = "printed " + FormatNumber(lhs.sum) + ", expected " +
-                    FormatNumber(rhs.sum) + " (" + c->text + ")";
+        const SumOutcome outcome = EvaluateSum(*c, YearsLookup(*now, prev));
+        CheckResult result = CheckResult::kOk;
+        Severity severity = Severity::kInfo;
+        std::string message;
+        switch (outcome.state) {
+          case SumOutcome::State::kUnread:
+            result = CheckResult::kIncomplete;
+            message = "figures not read in one of the two reports";
+            break;
+          case SumOutcome::State::kBlankTotal:
+            result = CheckResult::kMissingTotal;
+            severity = c->severity;
+            message = "blank, expected " + FormatNumber(outcome.expected);
+            break;
+          case SumOutcome::State::kMismatch:
+            result = CheckResult::kMismatch;
+            severity = c->severity;
+            message = "printed " + FormatNumber(outcome.actual) +
+                      ", expected " + FormatNumber(outcome.expected) + " (" +
+                      c->text + ")";
+            break;
+          case SumOutcome::State::kHolds:
+            break;
         }
         ins.Bind(6, prev_it->second)
-            .Bind(7, severity)
-            .Bind(8, result)
-            .Bind(9, std::optional<double>(rhs.sum))
-            .Bind(10, std::optional<double>(lhs.sum))
+            .Bind(7, std::string(SeverityName(severity)))
+            .Bind(8, std::string(ResultName(result)))
+            .Bind(9, std::optional<double>(outcome.expected))
+            .Bind(10, std::optional<double>(outcome.actual))
             .Bind(11, cells.dump())
             .Bind(12, message);
       }

@@ -30,10 +30,31 @@ struct Diagnostic {
   int page = 0;
 };
 
+// How much a failed check matters: an error (a hard identity), a warning
+// (a soft check), or information (a dataset check that passed or could not
+// run).
+enum class Severity { kError, kWarning, kInfo };
+
+// What a check found.
+enum class CheckResult {
+  kOk,            // dataset checks only: the identity holds
+  kMismatch,      // a printed number is wrong
+  kMissingTotal,  // a total is blank while its cells are not
+  kDomain,        // a count that is negative or not whole
+  kLate,          // published after the deadline
+  kNotReported,   // a figure that must be stated is not
+  kIncomplete,    // dataset checks only: a figure or a year is missing
+};
+
+// Returns the name the output schema uses: "error", "warning", "info".
+const char* SeverityName(Severity s);
+// Returns the name the output schema uses: "mismatch", "missing_total", ...
+const char* ResultName(CheckResult r);
+
 struct Finding {
-  std::string check;     // "H1.new"
-  std::string severity;  // "error" or "warning"
-  std::string result;    // "mismatch", "missing_total" or "domain"
+  std::string check;  // "H1.new"
+  Severity severity = Severity::kError;
+  CheckResult result = CheckResult::kMismatch;
   std::optional<double> expected, actual;
   std::vector<std::string> cells;  // every figure the check reads
   std::string message;
@@ -62,7 +83,7 @@ struct Report {
   // Returns the figure with `id`, or nullptr when it was not read.
   const Figure* Find(const std::string& id) const;
   Figure* Find(const std::string& id);
-  // Returns true iff some finding has severity "error".
+  // Returns true iff some finding is an error.
   bool HasErrorFinding() const;
 };
 

@@ -21,8 +21,28 @@ class Status {
   static Status Ok() { return Status(); }
   // `code` is a short machine-readable word ("empty_file", "not_a_report").
   static Status Error(std::string stage, std::string code, std::string message);
+  // Code "not_found": a file, directory or entry that is not there.
+  static Status NotFound(std::string stage, std::string message) {
+    return Error(std::move(stage), "not_found", std::move(message));
+  }
+  // Code "limit_<limit>" ("limit_pages"): a bound on a hostile input was
+  // reached; the message says which and how far.
+  static Status LimitExceeded(std::string stage, const std::string& limit,
+                              std::string message) {
+    return Error(std::move(stage), "limit_" + limit, std::move(message));
+  }
+  // Stage "rules", code "invalid_rules": every "file:line: message".
+  static Status InvalidRules(std::string message) {
+    return Error("rules", "invalid_rules", std::move(message));
+  }
 
   bool ok() const { return code_.empty(); }
+  bool IsNotFound() const { return code_ == "not_found"; }
+  // True for every LimitExceeded() status.
+  bool IsLimit() const { return code_.rfind("limit_", 0) == 0; }
+  // True for a failure of the rules (loading or compiling), not of a
+  // document.
+  bool IsRulesError() const { return stage_ == "rules"; }
   const std::string& stage() const { return stage_; }
   const std::string& code() const { return code_; }
   const std::string& message() const { return message_; }

@@ -14,7 +14,7 @@ namespace {
 template <typename OnRow>
 Status ReadCsv(const std::string& path, std::string* text, OnRow on_row) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("data", "not_found", path + ": cannot open");
+  if (!in) return Status::NotFound("data", path + ": cannot open");
   text->assign(std::istreambuf_iterator<char>(in),
                std::istreambuf_iterator<char>());
   std::vector<std::string_view> fields;

@@ -405,23 +405,4 @@ Report ReadReport(const DocumentView& view, const RuleSet& rules) {
   return report;
 }
 
-const Figure* Report::Find(const std::string& id) const {
-  for (const Figure& f : figures) {
-    if (f.id == id) return &f;
-  }
-  return nullptr;
-}
-
-Figure* Report::Find(const std::string& id) {
-  for (Figure& f : figures) {
-    if (f.id == id) return &f;
-  }
-  return nullptr;
-}
-
-bool Report::HasErrorFinding() const {
-  return std::any_of(findings.begin(), findings.end(),
-                     [](const Finding& f) { return f.severity == "error"; });
-}
-
 }  // namespace gongkai

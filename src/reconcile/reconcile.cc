@@ -3,74 +3,63 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <unordered_map>
 
 namespace gongkai {
 namespace {
 
-constexpr double kTolerance = 1e-6;
-
 using FigureIndex = std::unordered_map<std::string, const Figure*>;
 
-double SumOf(const std::vector<std::string>& ids, const FigureIndex& index) {
-  double sum = 0;
-  for (const std::string& id : ids) {
-    auto it = index.find(id);
-    if (it != index.end() && it->second->value) sum += *it->second->value;
+// One report's figures, for the evaluator.
+class ReportLookup : public FigureLookup {
+ public:
+  explicit ReportLookup(const FigureIndex& index) : index_(index) {}
+  bool Find(std::string_view id, std::optional<double>* value) const override {
+    auto it = index_.find(std::string(id));
+    if (it == index_.end()) return false;
+    *value = it->second->value;
+    return true;
   }
-  return sum;
-}
 
-bool AnyRead(const std::vector<std::string>& ids, const FigureIndex& index) {
-  for (const std::string& id : ids) {
-    if (index.count(id)) return true;
-  }
-  return false;
-}
+ private:
+  const FigureIndex& index_;
+};
 
 void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
-  // Both sides must have been read (a side of only a number counts as
-  // read): a table or a sentence not found is a diagnostic, not a finding.
-  if (!AnyRead(check.lhs, index)) return;
-  if (!check.rhs.empty() && !AnyRead(check.rhs, index)) return;
   if (!check.levels.empty() &&
       std::find(check.levels.begin(), check.levels.end(), report.meta.level) ==
           check.levels.end()) {
     return;
   }
+  // Both sides must have been read (a side of only a number counts as
+  // read): a table or a sentence not found is a diagnostic, not a finding.
+  const SumOutcome outcome = EvaluateSum(check, ReportLookup(index));
+  if (outcome.state == SumOutcome::State::kUnread ||
+      outcome.state == SumOutcome::State::kHolds)
+    return;
   Finding f;
   f.check = check.id;
   f.cells = check.lhs;
   f.cells.insert(f.cells.end(), check.rhs.begin(), check.rhs.end());
-  const double expected = SumOf(check.rhs, index) + check.constant;
-  if (check.lhs.size() == 1) {
-    auto it = index.find(check.lhs[0]);
-    const bool blank = it == index.end() || !it->second->value;
-    if (blank) {
-      if (std::fabs(expected) <= kTolerance) return;
-      f.severity = "warning";
-      f.result = "missing_total";
-      f.expected = expected;
-      f.message = check.lhs[0] + " is blank; its cells sum to " +
-                  FormatNumber(expected);
-      report.findings.push_back(std::move(f));
-      return;
-    }
+  f.expected = outcome.expected;
+  if (outcome.state == SumOutcome::State::kBlankTotal) {
+    f.severity = Severity::kWarning;
+    f.result = CheckResult::kMissingTotal;
+    f.message = check.lhs[0] + " is blank; its cells sum to " +
+                FormatNumber(outcome.expected);
+    report.findings.push_back(std::move(f));
+    return;
   }
-  const double actual = SumOf(check.lhs, index);
-  if (std::fabs(actual - expected) <= kTolerance) return;
   f.severity = check.severity;
-  f.result = "mismatch";
-  f.expected = expected;
-  f.actual = actual;
+  f.result = CheckResult::kMismatch;
+  f.actual = outcome.actual;
   if (check.lhs.size() == 1) {
-    f.message = check.lhs[0] + " prints " + FormatNumber(actual) +
+    f.message = check.lhs[0] + " prints " + FormatNumber(outcome.actual) +
                 ", but its " + std::to_string(check.rhs.size()) +
-                " cells sum to " + FormatNumber(expected);
+                " cells sum to " + FormatNumber(outcome.expected);
   } else {
-    f.message = "printed " + FormatNumber(actual) + ", expected " +
-                FormatNumber(expected) + " (" + check.text + ")";
+    f.message = "printed " + FormatNumber(outcome.actual) + ", expected " +
+                FormatNumber(outcome.expected) + " (" + check.text + ")";
   }
   report.findings.push_back(std::move(f));
 }
@@ -86,7 +75,7 @@ void CheckPresent(const Check& check, const FigureIndex& index,
   Finding f;
   f.check = check.id;
   f.severity = check.severity;
-  f.result = "not_reported";
+  f.result = CheckResult::kNotReported;
   f.cells = {check.lhs[0], check.rhs[0]};
   f.message = check.rhs[0] + " is " + FormatNumber(*cond->second->value) +
               " but " + check.lhs[0] + " is not stated";
@@ -103,8 +92,7 @@ void CheckDomain(const Check& check, Report& report) {
     }
     if (!in_scope) continue;
     const double v = *fig.value;
-    const bool whole =
-        fig.integral && std::fabs(v - std::round(v)) <= kTolerance;
+    const bool whole = fig.integral && SameValue(v, std::round(v));
     std::string want;
     if (check.domain == ValueType::kCount && (!whole || v < 0))
       want = "a whole number, 0 or more";
@@ -116,7 +104,7 @@ void CheckDomain(const Check& check, Report& report) {
     Finding f;
     f.check = check.id;
     f.severity = check.severity;
-    f.result = "domain";
+    f.result = CheckResult::kDomain;
     f.actual = v;
     f.cells = {fig.id};
     f.message = fig.id + " prints '" + fig.raw + "', expected " + want;
@@ -139,8 +127,8 @@ void CheckDeadline(const RuleSet& rules, Report& report) {
     if (m.published > due) {
       Finding f;
       f.check = "deadline";
-      f.severity = "warning";
-      f.result = "late";
+      f.severity = Severity::kWarning;
+      f.result = CheckResult::kLate;
       f.message = "published " + m.published + " (" + m.published_source +
                   "), due by " + due;
       report.findings.push_back(std::move(f));
@@ -151,26 +139,23 @@ void CheckDeadline(const RuleSet& rules, Report& report) {
 
 }  // namespace
 
-std::string FormatNumber(double v) {
-  if (std::fabs(v - std::round(v)) <= kTolerance && std::fabs(v) < 1e15) {
-    return std::to_string(static_cast<long long>(std::llround(v)));
-  }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
 void Reconcile(const RuleSet& rules, Report& report) {
   CheckDeadline(rules, report);
   FigureIndex index;
   for (const Figure& f : report.figures) index.emplace(f.id, &f);
   for (const Check& check : rules.checks) {
-    if (check.kind == "domain") {
-      CheckDomain(check, report);
-    } else if (check.kind == "present") {
-      CheckPresent(check, index, report);
-    } else if (check.kind == "sum") {
-      CheckSum(check, index, report);
+    switch (check.kind) {
+      case CheckKind::kDomain:
+        CheckDomain(check, report);
+        break;
+      case CheckKind::kPresent:
+        CheckPresent(check, index, report);
+        break;
+      case CheckKind::kSum:
+        CheckSum(check, index, report);
+        break;
+      case CheckKind::kDataset:  // run on the dataset (src/dataset/)
+        break;
     }
   }
 }

@@ -15,9 +15,9 @@ StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
     if (entry.path().extension() == ".rules")
       paths.push_back(entry.path().string());
   }
-  if (ec) return Status::Error("rules", "not_found", dir + ": " + ec.message());
+  if (ec) return Status::NotFound("rules", dir + ": " + ec.message());
   if (paths.empty())
-    return Status::Error("rules", "not_found", dir + ": no *.rules file");
+    return Status::NotFound("rules", dir + ": no *.rules file");
   std::sort(paths.begin(), paths.end());
   RuleLibrary library;
   StatusOr<std::shared_ptr<const Lexicon>> lexicon = LoadLexicon(dir);
@@ -37,7 +37,7 @@ StatusOr<RuleLibrary> RuleLibrary::Open(const std::string& dir) {
     library.texts_.push_back(std::move(*text));
     library.compiled_.push_back(false);
   }
-  if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);
+  if (!errors.empty()) return Status::InvalidRules(errors);
   return library;
 }
 
@@ -81,7 +81,7 @@ Status RuleLibrary::CompileAll() {
     Status s = Compile(i);
     if (!s.ok()) errors += (errors.empty() ? "" : "\n") + s.message();
   }
-  if (!errors.empty()) return Status::Error("rules", "invalid_rules", errors);
+  if (!errors.empty()) return Status::InvalidRules(errors);
   return Status::Ok();
 }
 

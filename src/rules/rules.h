@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "src/model/lexicon.h"
+#include "src/model/report.h"
 #include "src/model/status.h"
 
 namespace gongkai {
@@ -79,11 +80,16 @@ struct TableRule {
 // report of the year before (a dataset check, run after ingest).
 inline const std::string kPreviousPrefix = "prev:";
 
+// What a check tests: an equation over one report's figures, the same over
+// this and last year's (a `prev:` term: run on the dataset), the domain of
+// some figures, or that a figure is stated when another is above 0.
+enum class CheckKind { kSum, kDataset, kDomain, kPresent };
+
 // A check instance: `lhs = rhs` (sums of figures), or a domain check.
 struct Check {
-  std::string id;                     // "H1.new": rule id, then the loop value
-  std::string severity;               // "error" or "warning"
-  std::string kind;                   // "sum" or "domain"
+  std::string id;  // "H1.new": rule id, then the loop value
+  Severity severity = Severity::kError;
+  CheckKind kind = CheckKind::kSum;
   std::vector<std::string> lhs, rhs;  // sum: figure ids
   ValueType domain = ValueType::kCount;
   std::vector<std::string> globs;   // domain: figure id prefixes

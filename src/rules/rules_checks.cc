@@ -156,7 +156,8 @@ void Parser::ParseCheck(const std::string& line) {
   for (const std::string& value : loop_values) {
     Check check;
     check.id = value.empty() ? id : id + "." + value;
-    check.severity = severity;
+    check.severity =
+        severity == "error" ? Severity::kError : Severity::kWarning;
     check.line = line_no;
     check.text = Substitute(text, var, value);
     check.levels = levels;
@@ -164,14 +165,14 @@ void Parser::ParseCheck(const std::string& line) {
       // present FIGURE if CONDITION: CONDITION read and > 0 needs FIGURE read.
       if (expr.size() != 4 || expr[2] != "if")
         return Error("expected 'present FIGURE if FIGURE'");
-      check.kind = "present";
+      check.kind = CheckKind::kPresent;
       check.lhs = {Substitute(expr[1], var, value)};
       check.rhs = {Substitute(expr[3], var, value)};
       for (const std::string& id : {check.lhs[0], check.rhs[0]}) {
         if (!known.count(id)) Error("unknown figure id '" + id + "'");
       }
     } else if (!expr.empty() && expr[0] == "domain") {
-      check.kind = "domain";
+      check.kind = CheckKind::kDomain;
       if (expr.size() < 3)
         return Error("domain needs a type and figure patterns");
       if (expr[1] == "count")
@@ -201,7 +202,7 @@ void Parser::ParseCheck(const std::string& line) {
         }
       }
     } else {
-      check.kind = "sum";  // "dataset" once a prev: term is seen
+      check.kind = CheckKind::kSum;  // kDataset once a prev: term is seen
       std::vector<std::string>* side = &check.lhs;
       bool expect_term = true;
       for (const std::string& w : expr) {
@@ -224,7 +225,7 @@ void Parser::ParseCheck(const std::string& line) {
           for (std::string& f : ExpandTerm(Substitute(w, var, value))) {
             // `prev:` names the figure in last year's report of the agency.
             const bool previous = f.rfind(kPreviousPrefix, 0) == 0;
-            if (previous) check.kind = "dataset";
+            if (previous) check.kind = CheckKind::kDataset;
             const std::string id =
                 previous ? f.substr(kPreviousPrefix.size()) : f;
             if (!known.count(id)) Error("unknown figure id '" + id + "'");

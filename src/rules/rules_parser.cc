@@ -371,7 +371,7 @@ StatusOr<RuleSet> Parser::Result() {
   std::string msg;
   for (const std::string& e : errors) msg += e + "\n";
   msg.pop_back();
-  return Status::Error("rules", "invalid_rules", msg);
+  return Status::InvalidRules(msg);
 }
 
 void Parser::Error(const std::string& message) {
@@ -416,9 +416,7 @@ StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
 
 StatusOr<std::string> ReadRulesText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Status::Error("rules", "not_found",
-                         path + ": cannot open rules file");
+  if (!in) return Status::NotFound("rules", path + ": cannot open rules file");
   return std::string((std::istreambuf_iterator<char>(in)),
                      std::istreambuf_iterator<char>());
 }

@@ -36,8 +36,8 @@ void AddReportFields(const Report& report, Json& out) {
   for (const Finding& f : report.findings) {
     Json j;
     j["check"] = f.check;
-    j["severity"] = f.severity;
-    j["result"] = f.result;
+    j["severity"] = SeverityName(f.severity);
+    j["result"] = ResultName(f.result);
     j["expected"] = f.expected ? NumberJson(*f.expected, IsWhole(*f.expected))
                                : Json(nullptr);
     j["actual"] =

@@ -1,0 +1,60 @@
+// The report model's lookups and the names of its enums; see report.h.
+#include "src/model/report.h"
+
+#include <algorithm>
+
+namespace gongkai {
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+const char* ResultName(CheckResult r) {
+  switch (r) {
+    case CheckResult::kOk:
+      return "ok";
+    case CheckResult::kMismatch:
+      return "mismatch";
+    case CheckResult::kMissingTotal:
+      return "missing_total";
+    case CheckResult::kDomain:
+      return "domain";
+    case CheckResult::kLate:
+      return "late";
+    case CheckResult::kNotReported:
+      return "not_reported";
+    case CheckResult::kIncomplete:
+      return "incomplete";
+  }
+  return "mismatch";
+}
+
+const Figure* Report::Find(const std::string& id) const {
+  for (const Figure& f : figures) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+Figure* Report::Find(const std::string& id) {
+  for (Figure& f : figures) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+bool Report::HasErrorFinding() const {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.severity == Severity::kError;
+  });
+}
+
+}  // namespace gongkai
