@@ -1,62 +1,32 @@
-// gongkai: the command-line program. Parses flags and dispatches to
-// cli/commands.cc; all work is done by the library.
+// gongkai: the command-line program. The commands and their flags are
+// declared here with CLI11 (Debian libcli11-dev: subcommands with help of
+// their own, `--flag=value` and `--flag value`, typed and range-checked
+// values, flags scoped to the commands they apply to); every default is the
+// one written in cli/commands.h. All work is done by the library.
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
+#include "src/normalize/labels.h"
 
 namespace {
 
-constexpr const char* kUsage =
-    R"(usage: gongkai COMMAND [OPTIONS] [FILE|DIR|-]...
+using gongkai::cli::Options;
 
-Reads Chinese government information-disclosure annual reports
-(zhengfu xinxi gongkai gongzuo niandu baogao) and checks their figures.
+constexpr const char* kDescription =
+    "Reads Chinese government information-disclosure annual reports\n"
+    "(zhengfu xinxi gongkai gongzuo niandu baogao) and checks their "
+    "figures.";
 
-commands:
-  extract FILE|DIR...   print each report as JSON (one object per line,
-                        schema gongkai.report/1); an unreadable file gives
-                        a record with "error" instead of "report"
-  audit FILE|DIR...     print one line per finding:
-                        FILE: CHECK: expected X, printed Y [FIGURE]
-  ingest FILE|DIR|-...  build or extend the dataset (--db): each file read in
-                        its own worker process; .jsonl files made by extract
-                        are loaded as they are; files already stored (same
-                        sha256) are skipped, so a re-run finishes a job
-  export                write the dataset (--db) as CSV and JSON Lines (--out)
-  dump FILE|DIR...      print the document model read from each file:
-                        paragraphs (P) and table cells (row,col [spans])
-  rules check [PATH...] check rules files (default: the rules directory);
-                        errors are printed as FILE:LINE: MESSAGE
-
+constexpr const char* kFooter = R"(
 inputs:
   A directory is read recursively (hidden files and .json, .jsonl and .md
   files skipped). "-" reads one path per line from standard input.
-
-options:
-  --rules DIR           rules directory (default: $GONGKAI_RULES, else the
-                        rules/ of the source tree this program was built from)
-  --data DIR            data directory with divisions/ (default: $GONGKAI_DATA,
-                        else the data/ of the source tree)
-  --db PATH             dataset file for ingest and export (default gongkai.db)
-  --workers N           worker processes, one document each (default: the
-                        number of cores)
-  --max-memory-mb N     address-space limit per worker (default 2048)
-  --out DIR             export: output directory (default export)
-  --pretty              indent the JSON of extract
-  -h, --help            show this help
-limits (exceeding one gives an error record naming it, code limit_*):
-  --max-file-mb N       input files larger than N MiB are refused (default 100)
-  --max-pages N         PDF pages (default 2000)
-  --max-unzipped-mb N   DOCX bytes inflated, counted while reading (default 64)
-  --max-zip-members N   DOCX archive members (default 10000)
-  --max-depth N         HTML/DOCX element nesting (default 256)
-  --timeout S           seconds per document before its worker is killed
-                        (default 60)
 
 exit codes:
   0  every input read; no hard identity failed
@@ -66,10 +36,118 @@ exit codes:
   3  some input could not be read (it has an error record)
   4  the rules could not be loaded
   5  the dataset could not be opened or written
-)";
 
-int Usage(const std::string& problem) {
-  std::cerr << "gongkai: " << problem << "\n(gongkai --help for usage)\n";
+gongkai COMMAND --help shows the flags of one command.)";
+
+// Values given in MiB on the command line, converted after parsing.
+struct Megabytes {
+  uint64_t max_file = 0, max_unzipped = 0;
+};
+
+void AddRules(CLI::App* c, Options* o) {
+  c->add_option("--rules", o->rules_dir,
+                "rules directory (the default is the rules/ of the source "
+                "tree this program was built from)")
+      ->envname("GONGKAI_RULES")
+      ->capture_default_str();
+}
+
+void AddInputs(CLI::App* c, Options* o, bool required) {
+  CLI::Option* in =
+      c->add_option("inputs", o->inputs, "FILE, DIR, or - (paths on stdin)");
+  if (required) in->required();
+}
+
+// The flags of every command that reads documents.
+void AddReading(CLI::App* c, Options* o, Megabytes* mb) {
+  AddRules(c, o);
+  c->add_option("--data", o->data_dir, "data directory with divisions/")
+      ->envname("GONGKAI_DATA")
+      ->capture_default_str();
+  c->add_option("--max-file-mb", mb->max_file,
+                "input files larger than N MiB are refused")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 30))
+      ->capture_default_str();
+  c->add_option("--max-pages", o->limits.max_pages, "PDF pages")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
+  c->add_option("--max-unzipped-mb", mb->max_unzipped,
+                "DOCX bytes inflated, counted while reading")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 30))
+      ->capture_default_str();
+  c->add_option("--max-zip-members", o->limits.max_zip_members,
+                "DOCX archive members")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
+  c->add_option("--max-depth", o->limits.max_nesting,
+                "HTML/DOCX element nesting")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
+}
+
+// The flags of the commands that read each document in a worker process.
+void AddWorkers(CLI::App* c, Options* o) {
+  c->add_option("--workers", o->workers,
+                "worker processes, one document each (0: the number of "
+                "cores)")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  c->add_option("--timeout", o->timeout_s,
+                "seconds per document before its worker is killed (0: none)")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
+  c->add_option("--max-memory-mb", o->max_memory_mb,
+                "address-space limit per worker (0: none)")
+      ->check(CLI::Range(0L, 1L << 30))
+      ->capture_default_str();
+}
+
+void AddDb(CLI::App* c, Options* o) {
+  c->add_option("--db", o->db_path, "dataset file")->capture_default_str();
+}
+
+// Returns the command of `names` nearest to `word` by edit distance, or ""
+// when none is close (more than half of the word would change).
+std::string Nearest(const std::string& word,
+                    const std::vector<std::string>& names) {
+  std::string best;
+  int best_d = static_cast<int>(word.size()) / 2 + 1;
+  for (const std::string& n : names) {
+    const int d = gongkai::EditDistance(word, n);
+    if (d < best_d) {
+      best_d = d;
+      best = n;
+    }
+  }
+  return best;
+}
+
+// Returns why `arg` (a flag the command `command` does not take) is wrong:
+// the commands it belongs to, or "" when it is no command's flag.
+std::string FlagOfOtherCommands(const CLI::App& app, const std::string& arg,
+                                const std::string& command) {
+  const std::string name = arg.substr(0, arg.find('='));
+  std::string owners;
+  std::vector<const CLI::App*> apps = app.get_subcommands({});
+  for (size_t i = 0; i < apps.size(); ++i) {
+    for (const CLI::App* sub : apps[i]->get_subcommands({}))
+      apps.push_back(sub);
+    if (apps[i]->get_name() == command) continue;
+    for (const CLI::Option* opt : apps[i]->get_options()) {
+      if (opt->check_lname(name.substr(2))) {
+        owners += (owners.empty() ? "" : ", ") + apps[i]->get_name();
+        break;
+      }
+    }
+  }
+  if (owners.empty()) return "";
+  return "flag " + name + " does not apply to " + command +
+         " (it is a flag of " + owners + ")";
+}
+
+int UsageError(const std::string& problem, const std::string& command) {
+  std::cerr << "gongkai: " << problem << "\n(gongkai "
+            << (command.empty() ? "" : command + " ") << "--help for usage)\n";
   return gongkai::cli::kExitUsage;
 }
 
@@ -77,91 +155,119 @@ int Usage(const std::string& problem) {
 
 int main(int argc, char** argv) {
   using namespace gongkai::cli;
-  if (argc < 2) return Usage("no command");
-  std::string command = argv[1];
-  if (command == "-h" || command == "--help" || command == "help") {
-    std::cout << kUsage;
-    return kExitOk;
-  }
   Options options;
-  const char* env_rules = std::getenv("GONGKAI_RULES");
-  options.rules_dir = env_rules && *env_rules ? env_rules : GONGKAI_RULES_DIR;
-  const char* env_data = std::getenv("GONGKAI_DATA");
-  options.data_dir = env_data && *env_data ? env_data : GONGKAI_DATA_DIR;
-  int first = 2;
-  if (command == "rules") {
-    if (argc < 3 || std::strcmp(argv[2], "check") != 0)
-      return Usage("expected 'rules check'");
-    first = 3;
-  }
-  for (int i = first; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (arg == "--pretty") {
-      options.pretty = true;
-    } else if (arg == "--rules" || arg == "--data" || arg == "--max-file-mb" ||
-               arg == "--db" || arg == "--workers" || arg == "--timeout" ||
-               arg == "--max-memory-mb" || arg == "--out" ||
-               arg == "--max-pages" || arg == "--max-unzipped-mb" ||
-               arg == "--max-zip-members" || arg == "--max-depth") {
-      if (i + 1 >= argc) return Usage(arg + " needs a value");
-      std::string value = argv[++i];
-      if (arg == "--rules") {
-        options.rules_dir = value;
-      } else if (arg == "--data") {
-        options.data_dir = value;
-      } else if (arg == "--db") {
-        options.db_path = value;
-      } else if (arg == "--out") {
-        options.out_dir = value;
-      } else {
-        char* end = nullptr;
-        long n = std::strtol(value.c_str(), &end, 10);
-        if (*end != '\0' || n < 0 || n > (1L << 30))
-          return Usage(arg + " needs a number");
-        if (arg == "--workers") options.workers = static_cast<int>(n);
-        if (arg == "--timeout") options.timeout_s = static_cast<int>(n);
-        if (arg == "--max-memory-mb") options.max_memory_mb = n;
-        if (arg == "--max-file-mb")
-          options.limits.max_file_bytes = static_cast<uint64_t>(n) << 20;
-        if (arg == "--max-pages")
-          options.limits.max_pages = static_cast<int>(n);
-        if (arg == "--max-unzipped-mb") {
-          options.limits.max_unzipped_bytes = static_cast<uint64_t>(n) << 20;
-        }
-        if (arg == "--max-zip-members")
-          options.limits.max_zip_members = static_cast<int>(n);
-        if (arg == "--max-depth")
-          options.limits.max_nesting = static_cast<int>(n);
-      }
-    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
-      return Usage("unknown option " + arg);
-    } else {
-      options.inputs.push_back(arg);
+  options.rules_dir = GONGKAI_RULES_DIR;
+  options.data_dir = GONGKAI_DATA_DIR;
+  Megabytes mb{options.limits.max_file_bytes >> 20,
+               options.limits.max_unzipped_bytes >> 20};
+
+  CLI::App app(kDescription, "gongkai");
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("gongkai ") + GONGKAI_VERSION);
+  app.require_subcommand(1, 1);
+
+  CLI::App* extract = app.add_subcommand(
+      "extract",
+      "print each report as JSON (one object per line, schema "
+      "gongkai.report/1); an unreadable file gives a record with \"error\"");
+  AddInputs(extract, &options, true);
+  AddReading(extract, &options, &mb);
+  AddWorkers(extract, &options);
+  extract->add_flag("--pretty", options.pretty, "indent the JSON");
+
+  CLI::App* audit = app.add_subcommand(
+      "audit",
+      "print one line per finding: FILE: CHECK: expected X, printed Y "
+      "[FIGURE], and a summary on standard error");
+  AddInputs(audit, &options, true);
+  AddReading(audit, &options, &mb);
+  AddWorkers(audit, &options);
+
+  CLI::App* ingest = app.add_subcommand(
+      "ingest",
+      "build or extend the dataset: each file read in its own worker; .jsonl "
+      "files made by extract loaded as they are; files already stored (same "
+      "sha256) skipped, so a re-run finishes a job");
+  AddInputs(ingest, &options, true);
+  AddReading(ingest, &options, &mb);
+  AddWorkers(ingest, &options);
+  AddDb(ingest, &options);
+
+  CLI::App* export_command =
+      app.add_subcommand("export", "write the dataset as CSV and JSON Lines");
+  AddRules(export_command, &options);
+  AddDb(export_command, &options);
+  export_command->add_option("--out", options.out_dir, "output directory")
+      ->capture_default_str();
+
+  CLI::App* dump = app.add_subcommand(
+      "dump",
+      "print the document model read from each file: paragraphs (P) and "
+      "table cells (row,col [spans])");
+  AddInputs(dump, &options, true);
+  AddReading(dump, &options, &mb);
+
+  CLI::App* rules =
+      app.add_subcommand("rules", "work with rules files (see rules check)");
+  rules->require_subcommand(1, 1);
+  CLI::App* check = rules->add_subcommand(
+      "check",
+      "check rules files (default: the rules directory); errors are printed "
+      "as FILE:LINE: MESSAGE");
+  check->add_option("paths", options.inputs, "rules files or directories");
+  AddRules(check, &options);
+
+  // An unknown command names the nearest one.
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* c : app.get_subcommands({}))
+      names.push_back(c->get_name());
+    const std::string word = argv[1];
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      const std::string near = Nearest(word, names);
+      return UsageError(
+          "unknown command '" + word + "'" +
+              (near.empty() ? "" : "; did you mean '" + near + "'?"),
+          "");
     }
   }
-  if (command == "rules") {
-    if (options.inputs.empty()) options.inputs.push_back(options.rules_dir);
-    return RunRulesCheck(options.inputs);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string command, path;  // "check", "rules check"
+    for (const CLI::App* c = &app; !c->get_subcommands().empty();) {
+      command = (c = c->get_subcommands().front())->get_name();
+      path += (path.empty() ? "" : " ") + command;
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) && !command.empty()) {
+      for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.rfind("--", 0) != 0) continue;
+        std::string why = FlagOfOtherCommands(app, arg, command);
+        if (!why.empty()) return UsageError(why, path);
+      }
+    }
+    return UsageError(e.what(), path);
   }
+  options.limits.max_file_bytes = mb.max_file << 20;
+  options.limits.max_unzipped_bytes = mb.max_unzipped << 20;
   if (options.workers == 0) {
     options.workers =
         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
-  if (command == "export") return RunExport(options);
-  if (command == "ingest") {
-    if (options.inputs.empty())
-      return Usage("ingest needs at least one FILE, DIR or -");
-    return RunIngest(options);
+  if (*check) {
+    if (options.inputs.empty()) options.inputs.push_back(options.rules_dir);
+    return RunRulesCheck(options.inputs);
   }
-  if (command != "extract" && command != "audit" && command != "dump") {
-    return Usage("unknown command " + command);
-  }
-  if (options.inputs.empty()) {
-    return Usage(command + " needs at least one FILE, DIR or -");
-  }
-  if (command == "dump") return RunDump(options);
-  return command == "extract" ? RunExtract(options) : RunAudit(options);
+  if (*export_command) return RunExport(options);
+  if (*ingest) return RunIngest(options);
+  if (*dump) return RunDump(options);
+  if (*audit) return RunAudit(options);
+  return RunExtract(options);
 }

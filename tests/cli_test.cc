@@ -184,6 +184,36 @@ TEST(Cli, UsageErrors) {
   EXPECT_EQ(RunGongkai("extract --rules /nonexistent x").exit_code, 4);
 }
 
+// The command line of issue #10: help per command, --version, both flag
+// spellings, the nearest command named, a flag of another command refused.
+TEST(Cli, CommandsFlagsAndHelp) {
+  auto top = RunGongkai("--help");
+  auto extract_help = RunGongkai("extract --help");
+  EXPECT_EQ(extract_help.exit_code, 0);
+  EXPECT_NE(top.out, extract_help.out);
+  EXPECT_NE(extract_help.out.find("--pretty"), std::string::npos);
+  EXPECT_EQ(top.out.find("--pretty"), std::string::npos);
+  auto version = RunGongkai("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("gongkai ", 0), 0u) << version.out;
+  const std::string file = SourcePath("corpus/handmade/clean-2023.html");
+  auto equals = RunGongkai("extract --workers=1 " + file);
+  auto spaced = RunGongkai("extract --workers 1 " + file);
+  EXPECT_EQ(equals.exit_code, 0) << equals.err;
+  EXPECT_EQ(equals.out, spaced.out);
+  EXPECT_NE(equals.out.find("\"schema\""), std::string::npos);
+  auto typo = RunGongkai("extrct " + file);
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'extract'"), std::string::npos)
+      << typo.err;
+  auto foreign = RunGongkai("extract --db x.db " + file);
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_NE(foreign.err.find("--db does not apply to extract"),
+            std::string::npos)
+      << foreign.err;
+  EXPECT_EQ(RunGongkai("audit --workers=-1 " + file).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace gongkai
 
