@@ -164,5 +164,27 @@ TEST(GoldenDifferential, PdftotextLayoutOfTheRealPdfsReadsTheSame) {
   }
 }
 
+// Former bug: a number too large for an integer (a cell printed
+// 99999999999999999999, a fee in the prose) was cast to long long before
+// its range was checked: undefined behaviour (UBSan's float-cast-overflow
+// in the sanitizer build). It is read and written as a double.
+TEST(GoldenFormerBugs, HugeNumbersAreWrittenWithoutOverflow) {
+  std::string html =
+      testing::ReadFile(testing::SourcePath("corpus/handmade/clean-2023.html"));
+  const std::string cell = "<td>规章</td><td>1</td>";
+  ASSERT_NE(html.find(cell), std::string::npos);
+  html.replace(html.find(cell), cell.size(),
+               "<td>规章</td><td>99999999999999999999</td>");
+  html += "<p>本年共收取信息处理费99999999999999999999元。</p>";
+  Record r = ProcessBytes("huge.html", html, DefaultRegistry(),
+                          testing::Rules(), Limits());
+  ASSERT_TRUE(r.report.has_value()) << r.error.ToString();
+  const json got = RecordToJson(r);
+  EXPECT_DOUBLE_EQ(got["figures"]["active.rules.new"].get<double>(), 1e20);
+  EXPECT_DOUBLE_EQ(
+      got["figures"]["prose.info_processing_fee_yuan"].get<double>(), 1e20);
+  EXPECT_FALSE(got["figures"]["active.rules.new"].is_number_integer());
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -4,11 +4,13 @@
 // it should not (the XXE targets) and writes none (zip member names with
 // ../ are never extracted).
 #include <gtest/gtest.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -155,6 +157,32 @@ TEST(Hostile, EveryFileGivesItsOutcomeWithinBounds) {
   EXPECT_FALSE(fs::exists("/tmp/gongkai-abs"));
   fs::remove_all(work);
   fs::remove_all(large);
+}
+
+// Every worker is reaped before gongkai exits, so that no worker outlives
+// the run and the peak memory wait4() reports (which counts only reaped
+// descendants) covers the workers too. Orphans of the run would become
+// this process's children (a subreaper): there must be none.
+TEST(HostileWorkers, NoWorkerOutlivesTheRun) {
+  ASSERT_EQ(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen("/dev/null", "w", stdout)) _exit(99);
+    const std::string dir = testing::SourcePath("corpus/synthetic");
+    execl(GONGKAI_BINARY, GONGKAI_BINARY, "extract", "--workers", "2",
+          dir.c_str(), static_cast<char*>(nullptr));
+    _exit(98);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status));
+  errno = 0;
+  const pid_t left = waitpid(-1, nullptr, WNOHANG);
+  EXPECT_EQ(left, -1) << "a worker outlived the run";
+  EXPECT_EQ(errno, ECHILD);
+  while (waitpid(-1, nullptr, 0) > 0) {
+  }
+  prctl(PR_SET_CHILD_SUBREAPER, 0);
 }
 
 }  // namespace

@@ -59,19 +59,23 @@ TEST(Rules2021, ExpandsEveryHardIdentity) {
   EXPECT_EQ(per_rule["H5"], 1);
   EXPECT_EQ(per_rule["H6"], 1);
   EXPECT_EQ(per_rule["H7"], 2);
-  for (const Check& c : Rules2021().checks) {
-    if (c.id == "H3.natural") {
-      EXPECT_EQ(c.lhs,
-                (std::vector<std::string>{"applications.total.natural",
-                                          "applications.carry_next.natural"}));
-      EXPECT_EQ(c.rhs, (std::vector<std::string>{
-                           "applications.new.natural",
-                           "applications.carried_over.natural"}));
+  auto find = [](const std::string& id) -> const Check* {
+    for (const Check& c : Rules2021().checks) {
+      if (c.id == id) return &c;
     }
-    if (c.id == "H2.total") {
-      EXPECT_EQ(c.rhs.size(), 22u);
-    }
-  }
+    return nullptr;
+  };
+  const Check* h3 = find("H3.natural");
+  ASSERT_NE(h3, nullptr);
+  EXPECT_EQ(h3->lhs,
+            (std::vector<std::string>{"applications.total.natural",
+                                      "applications.carry_next.natural"}));
+  EXPECT_EQ(h3->rhs,
+            (std::vector<std::string>{"applications.new.natural",
+                                      "applications.carried_over.natural"}));
+  const Check* h2 = find("H2.total");
+  ASSERT_NE(h2, nullptr);
+  EXPECT_EQ(h2->rhs.size(), 22u);
 }
 
 struct BadCase {

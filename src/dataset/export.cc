@@ -9,6 +9,7 @@
 #include <set>
 
 #include "src/dataset/sqlite_util.h"
+#include "src/model/number.h"
 
 namespace gongkai {
 namespace {
@@ -25,9 +26,9 @@ std::string Csv(const std::string& field) {
 
 std::string Number(std::optional<double> v) {
   if (!v) return "";
-  if (*v == static_cast<double>(static_cast<long long>(*v)) &&
-      std::abs(*v) < 1e15) {
-    return std::to_string(static_cast<long long>(*v));
+  if (std::optional<long long> whole = AsWholeNumber(*v);
+      whole && std::abs(*v) < 1e15) {
+    return std::to_string(*whole);
   }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.15g", *v);

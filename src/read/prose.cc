@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "src/model/number.h"
+
 namespace gongkai {
 namespace {
 
@@ -39,8 +41,7 @@ void ReadProse(const DocumentView& view, const RuleSet& rules, Report* report) {
       f.id = id;
       f.value = value;
       f.unit = rule.unit;
-      f.integral =
-          *value == static_cast<double>(static_cast<long long>(*value));
+      f.integral = AsWholeNumber(*value).has_value();
       f.raw = rule.none ? "" : captured;
       f.page = b.page;
       report->figures.push_back(std::move(f));

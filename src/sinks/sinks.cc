@@ -1,6 +1,7 @@
 // JSON and audit-line sinks; see sinks.h.
 #include "src/sinks/sinks.h"
 
+#include "src/model/number.h"
 #include "src/reconcile/reconcile.h"
 
 namespace gongkai {
@@ -9,14 +10,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json NumberJson(double v, bool integral) {
-  if (integral && v >= -9e15 && v <= 9e15)
-    return Json(static_cast<long long>(v));
+  if (std::optional<long long> whole = AsWholeNumber(v); integral && whole)
+    return Json(*whole);
   return Json(v);
 }
 
-bool IsWhole(double v) {
-  return v == static_cast<double>(static_cast<long long>(v));
-}
+bool IsWhole(double v) { return AsWholeNumber(v).has_value(); }
 
 void AddReportFields(const Report& report, Json& out) {
   Json figures = Json::object();
