@@ -74,21 +74,24 @@ int RunIngest(const Options& options) {
       }
       continue;
     }
-    batch::WorkerJob job{path, Sha256OfFile(path), jobs.size()};
-    if (job.sha256.empty() ? dataset.HasPathError(path)
-                           : dataset.HasSha256(job.sha256)) {
-      ++skipped;
-      continue;
-    }
-    jobs.push_back(std::move(job));
+    // Each file is read and hashed once, in its worker, which asks whether
+    // its hash is stored before reading further (WorkerContext).
+    jobs.push_back(batch::WorkerJob{path, "", jobs.size()});
   }
   progress.Start(static_cast<long>(jobs.size()));
 
   const Registry& registry = DefaultRegistry();
   std::string error;
+  batch::WorkerContext context{BatchOptionsOf(options), registry, *rules, d};
+  context.already_stored = [&](const std::string& sha256) {
+    return dataset.HasSha256(sha256);
+  };
+  context.on_skipped = [&](const batch::WorkerJob&) {
+    ++skipped;
+    progress.Done(false);
+  };
   const bool done = batch::RunWorkers(
-      std::move(jobs),
-      batch::WorkerContext{BatchOptionsOf(options), registry, *rules, d},
+      std::move(jobs), context,
       [&](const batch::WorkerJob&, const batch::WorkerResult& result) {
         return store(json::parse(result.json));
       },

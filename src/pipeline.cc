@@ -1,9 +1,12 @@
 // The per-file pipeline; see pipeline.h.
 #include "src/pipeline.h"
 
-#include <filesystem>
-#include <fstream>
-#include <system_error>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "src/model/sha256.h"
 #include "src/normalize/normalize.h"
@@ -14,41 +17,57 @@
 #include "src/reconcile/reconcile.h"
 
 namespace gongkai {
-namespace {
 
-// Reads a whole file, refusing one larger than the limit. Fills
-// source->bytes when the size is known.
-Status ReadFileBytes(const std::string& path, const Limits& limits,
+Status ReadInputFile(const std::string& path, const Limits& limits,
                      std::string* bytes, Source* source) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::NotFound("open", std::filesystem::exists(path, ec)
-                                        ? "not a regular file"
-                                        : "no such file");
+  // Opened without blocking (a FIFO does not wait for a writer) and checked
+  // with fstat on the descriptor read from, so that what is checked is what
+  // is read.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR)
+      return Status::NotFound("open", "no such file");
+    return Status::Error(
+        "open", "unreadable",
+        std::string("cannot open the file: ") + std::strerror(err));
   }
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::Error("open", "unreadable", ec.message());
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status::NotFound("open", "not a regular file");
+  }
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
   source->bytes = size;
   if (size > limits.max_file_bytes) {
+    close(fd);
     return Status::LimitExceeded(
         "open", "file_size",
         "file of " + std::to_string(size) + " bytes exceeds the limit of " +
             std::to_string(limits.max_file_bytes) + " bytes");
   }
-  std::ifstream in(path, std::ios::binary);
   bytes->assign(size, '\0');
-  if (!in || !in.read(bytes->data(), static_cast<std::streamsize>(size))) {
-    return Status::Error("open", "unreadable", "cannot read the file");
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = read(fd, bytes->data() + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
   }
+  close(fd);
+  if (done != size)
+    return Status::Error("open", "unreadable", "cannot read the file");
   return Status::Ok();
 }
+
+namespace {
 
 // Sniffs and extracts; fills `source` as far as it gets.
 StatusOr<Document> ExtractBytes(std::string_view bytes,
                                 const Registry& registry, const Limits& limits,
                                 const Lexicon& lexicon, Source* source) {
   source->bytes = bytes.size();
-  source->sha256 = Sha256Hex(bytes);
+  if (source->sha256.empty()) source->sha256 = Sha256Hex(bytes);
   StatusOr<const Extractor*> sniffed = registry.Sniff(bytes);
   if (!sniffed.ok()) return sniffed.status();
   const Extractor* extractor = *sniffed;
@@ -64,10 +83,6 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
   doc->source = *source;
   return doc;
 }
-
-}  // namespace
-
-namespace {
 
 // Normalizes `doc`, picks its rule set, reads and reconciles. Returns an
 // empty report when no rule set fits, the picked file's errors when it
@@ -100,16 +115,18 @@ StatusOr<Document> ExtractFile(const std::string& path,
   Source source;
   source.path = path;
   std::string bytes;
-  Status s = ReadFileBytes(path, limits, &bytes, &source);
+  Status s = ReadInputFile(path, limits, &bytes, &source);
   if (!s.ok()) return s;
   return ExtractBytes(bytes, registry, limits, lexicon, &source);
 }
 
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const Registry& registry, const RuleLibrary& rules,
-                    const Limits& limits, const Divisions* divisions) {
+                    const Limits& limits, const Divisions* divisions,
+                    std::string_view sha256) {
   Record record;
   record.source.path = path;
+  record.source.sha256 = std::string(sha256);
   rules.CompileInBackground();  // while the document is extracted
   StatusOr<Document> doc =
       ExtractBytes(bytes, registry, limits, rules.lexicon(), &record.source);
@@ -151,7 +168,7 @@ Record ProcessFile(const std::string& path, const Registry& registry,
   Record record;
   record.source.path = path;
   std::string bytes;
-  Status s = ReadFileBytes(path, limits, &bytes, &record.source);
+  Status s = ReadInputFile(path, limits, &bytes, &record.source);
   if (!s.ok()) {
     record.error = s;
     return record;

@@ -27,10 +27,20 @@
 namespace gongkai {
 
 // Runs the whole pipeline on `bytes`, named `path` in the record.
-// `divisions` (may be null) resolves the agency's region.
+// `divisions` (may be null) resolves the agency's region. `sha256`, when
+// not empty, is the bytes' hash already computed (it is not computed
+// again).
 Record ProcessBytes(const std::string& path, std::string_view bytes,
                     const Registry& registry, const RuleLibrary& rules,
-                    const Limits& limits, const Divisions* divisions = nullptr);
+                    const Limits& limits, const Divisions* divisions = nullptr,
+                    std::string_view sha256 = {});
+
+// Reads the regular file `path` into *bytes, refusing one larger than
+// limits.max_file_bytes before reading it; fills source->bytes when the
+// size is known. Never blocks on a FIFO or a device: anything but a
+// regular file is "not_found: not a regular file".
+Status ReadInputFile(const std::string& path, const Limits& limits,
+                     std::string* bytes, Source* source);
 
 // Reads `path` (refusing files over limits.max_file_bytes) and runs
 // ProcessBytes. A file that cannot be read gives an error record.

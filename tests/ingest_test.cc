@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -193,6 +194,41 @@ TEST_F(Ingest, JsonLinesFromExtractGiveTheSameDataset) {
   EXPECT_GT(Count(mapped, "reports"), 10);
   EXPECT_EQ(Count(mapped, "reports"), Count(direct, "reports"));
   EXPECT_TRUE(Export(direct, dir_ + "/a") == Export(mapped, dir_ + "/b"));
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug (issue #12, 2): the coordinator hashed every input before any
+// worker started, outside the timeout, so a FIFO (or a symlink to
+// /dev/zero) in an input directory hung ingest for ever and nothing was
+// stored. Each file is now read and hashed once, in its worker, opened
+// without blocking and checked to be a regular file.
+TEST(IngestFormerBugs, FifoAndDeviceInTheInputDoNotHang) {
+  const std::string dir = testing::TempDir();
+  const std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  ASSERT_EQ(mkfifo((in + "/a-fifo").c_str(), 0600), 0);
+  std::filesystem::create_symlink("/dev/zero", in + "/b-zero");
+  std::filesystem::copy_file(SourcePath("corpus/handmade/clean-2023.html"),
+                             in + "/c-clean.html");
+  const auto start = std::chrono::steady_clock::now();
+  auto r = RunGongkai("ingest --timeout 20 --db " + dir + "/d.db " + in);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(seconds, 15) << "a worker waited on the FIFO until its timeout";
+  EXPECT_EQ(Count(dir + "/d.db", "reports"), 1);
+  EXPECT_EQ(Count(dir + "/d.db", "errors"), 2);
+  // A second run stores nothing new and reads the report no further.
+  auto again = RunGongkai("ingest --db " + dir + "/d.db " + in);
+  EXPECT_NE(again.err.find("1 already there"), std::string::npos) << again.err;
+  EXPECT_EQ(Count(dir + "/d.db", "reports"), 1);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

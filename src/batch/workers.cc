@@ -2,6 +2,7 @@
 #include "src/batch/workers.h"
 
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -11,7 +12,9 @@
 #include <chrono>
 #include <cstring>
 #include <iostream>
+#include <optional>
 
+#include "src/model/sha256.h"
 #include "src/pipeline.h"
 #include "src/sinks/sinks.h"
 
@@ -24,6 +27,9 @@ using json = nlohmann::ordered_json;
 struct Worker {
   pid_t pid = -1;
   int fd = -1;
+  int control = -1;       // the coordinator's answer to the hash (handshake)
+  bool answered = false;  // the hash line was read and answered
+  bool skipped = false;   // already stored: the worker ends without a record
   WorkerJob job;
   std::string output;
   Clock::time_point started;
@@ -55,7 +61,36 @@ bool WriteAll(int fd, const std::string& data) {
   return true;
 }
 
-[[noreturn]] void RunChild(const WorkerJob& job, int fd,
+// With the handshake (`control` >= 0): reads the file, sends "H<sha256>\n"
+// and waits for 'g' (go on) or anything else (stop: already stored).
+// Returns the record to send, or nullopt to end without one.
+std::optional<Record> ReadWithHandshake(const WorkerJob& job, int fd,
+                                        int control,
+                                        const BatchOptions& options,
+                                        const Registry& registry,
+                                        const RuleLibrary& rules,
+                                        const Divisions* divisions) {
+  Record record;
+  record.source.path = job.path;
+  std::string bytes;
+  Status s = ReadInputFile(job.path, options.limits, &bytes, &record.source);
+  if (!s.ok()) {
+    record.error = s;
+    return record;
+  }
+  const std::string sha = Sha256Hex(bytes);
+  if (!WriteAll(fd, "H" + sha + "\n")) return std::nullopt;
+  char answer = 0;
+  ssize_t n;
+  do {
+    n = read(control, &answer, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1 || answer != 'g') return std::nullopt;
+  return ProcessBytes(job.path, bytes, registry, rules, options.limits,
+                      divisions, sha);
+}
+
+[[noreturn]] void RunChild(const WorkerJob& job, int fd, int control,
                            const BatchOptions& options,
                            const Registry& registry, const RuleLibrary& rules,
                            const Divisions* divisions) {
@@ -68,8 +103,16 @@ bool WriteAll(int fd, const std::string& data) {
   }
 #endif
   TestFaults(job.path);
-  Record record =
-      ProcessFile(job.path, registry, rules, options.limits, divisions);
+  std::optional<Record> read =
+      control >= 0
+          ? ReadWithHandshake(job, fd, control, options, registry, rules,
+                              divisions)
+          : ProcessFile(job.path, registry, rules, options.limits, divisions);
+  if (!read) {
+    close(fd);
+    _exit(0);
+  }
+  const Record& record = *read;
   // One status byte (R: a report, E: an error record, U: the rules picked
   // did not compile), then the JSON line.
   const char* status = record.report                 ? "R"
@@ -81,6 +124,26 @@ bool WriteAll(int fd, const std::string& data) {
   // not after this process's memory is torn down.
   close(fd);
   _exit(ok ? 0 : 1);
+}
+
+// Writes one byte to a worker's pipe. A worker that died meanwhile must not
+// kill the coordinator with SIGPIPE: the signal is blocked for the write and
+// a pending one consumed. Returns true iff the byte was written.
+bool WriteByteNoSigpipe(int fd, char byte) {
+  sigset_t pipe_set, old;
+  sigemptyset(&pipe_set);
+  sigaddset(&pipe_set, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+  ssize_t n;
+  do {
+    n = write(fd, &byte, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0 && errno == EPIPE) {
+    const timespec zero{0, 0};
+    sigtimedwait(&pipe_set, nullptr, &zero);
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return n == 1;
 }
 
 // Returns true iff `output` is a whole record: a status byte (R, E or U),
@@ -148,8 +211,8 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
   bool ok = true;
   while (!jobs.empty() || !running.empty()) {
     while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
-      int fds[2];
-      if (pipe(fds) != 0) {
+      int fds[2], control[2] = {-1, -1};
+      if (pipe(fds) != 0 || (context.already_stored && pipe(control) != 0)) {
         *error = std::string("pipe: ") + std::strerror(errno);
         return false;
       }
@@ -161,10 +224,18 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
       w.pid = fork();
       if (w.pid == 0) {
         close(fds[0]);
-        RunChild(w.job, fds[1], options, context.registry, context.rules,
-                 context.divisions);
+        if (control[1] >= 0) close(control[1]);
+        for (const Worker& other : running) {  // not this worker's business
+          close(other.fd);
+          if (other.control >= 0) close(other.control);
+        }
+        RunChild(w.job, fds[1], control[0], options, context.registry,
+                 context.rules, context.divisions);
       }
       close(fds[1]);
+      if (control[0] >= 0) close(control[0]);
+      w.control = control[1];
+      w.answered = control[1] < 0;
       if (w.pid < 0) {
         close(fds[0]);
         *error = std::string("fork: ") + std::strerror(errno);
@@ -189,6 +260,22 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
           eof = true;
         }
       }
+      if (!w.answered && !w.output.empty() && w.output[0] != 'H') {
+        w.answered = true;  // an error record: the file was not read
+      }
+      if (!w.answered && w.output.find('\n') != std::string::npos) {
+        const size_t nl = w.output.find('\n');
+        w.job.sha256 = w.output.substr(1, nl - 1);
+        w.output.erase(0, nl + 1);
+        w.answered = true;
+        w.skipped = context.already_stored(w.job.sha256);
+        if (!WriteByteNoSigpipe(w.control, w.skipped ? 's' : 'g'))
+          w.skipped = false;  // the worker is gone: its end says how
+      }
+      if (w.answered && w.control >= 0) {
+        close(w.control);
+        w.control = -1;
+      }
       const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
           Clock::now() - w.started);
       if (!eof && options.timeout_s > 0 &&
@@ -204,14 +291,20 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
       // A worker that sent a whole record is done: it is reaped later, not
       // waited for while the kernel tears it down.
       int status = 0;
-      if (w.timed_out || !IsWholeRecord(w.output)) {
+      const bool done_well = !w.timed_out && (IsWholeRecord(w.output) ||
+                                              (w.skipped && w.output.empty()));
+      if (!done_well) {
         waitpid(w.pid, &status, 0);
       } else if (waitpid(w.pid, &status, WNOHANG) == 0) {
         status = 0;
         exiting.push_back(w.pid);
       }
       close(w.fd);
-      if (ok && !on_record(w.job, Finish(w, status, options.timeout_s))) {
+      if (w.control >= 0) close(w.control);
+      if (done_well && w.skipped) {
+        if (context.on_skipped) context.on_skipped(w.job);
+      } else if (ok &&
+                 !on_record(w.job, Finish(w, status, options.timeout_s))) {
         ok = false;
         jobs.clear();
         *error = "stopped";

@@ -28,8 +28,10 @@ struct BatchOptions {
 
 struct WorkerJob {
   std::string path;
-  std::string sha256;  // "" when unknown or unreadable
-  size_t index = 0;    // position in the input
+  // "" when unknown or unreadable; with already_stored, filled from the
+  // worker's hash before on_record is called.
+  std::string sha256;
+  size_t index = 0;  // position in the input
 };
 
 struct WorkerContext {
@@ -37,6 +39,13 @@ struct WorkerContext {
   const Registry& registry;
   const RuleLibrary& rules;  // compiled (CompileAll) before forking
   const Divisions* divisions;
+  // When set, each worker reads its file and hashes it first (within its
+  // limits and timeout: a FIFO or a huge file costs the coordinator
+  // nothing), and sends the hash; a file for which this returns true is not
+  // read further, and on_skipped is called for it instead of on_record.
+  // The file is so read and hashed once, in the worker.
+  std::function<bool(const std::string& sha256)> already_stored = nullptr;
+  std::function<void(const WorkerJob&)> on_skipped = nullptr;
 };
 
 // What a finished job's record is.

@@ -201,16 +201,4 @@ std::string Sha256HexPortable(std::string_view data) {
   return sha.Hex();
 }
 
-std::string Sha256OfFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
-  Sha256 sha;
-  std::string buf(1 << 16, '\0');
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    sha.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
-  }
-  return sha.Hex();
-}
-
 }  // namespace gongkai

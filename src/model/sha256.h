@@ -15,10 +15,6 @@ std::string Sha256Hex(std::string_view data);
 // on a processor with SHA-NI (for tests that compare both).
 std::string Sha256HexPortable(std::string_view data);
 
-// Returns the digest of the file at `path`, read in chunks (memory stays
-// small whatever the size), or "" if it cannot be read.
-std::string Sha256OfFile(const std::string& path);
-
 }  // namespace gongkai
 
 #endif  // GONGKAI_SRC_MODEL_SHA256_H_

@@ -395,12 +395,14 @@ Report ReadReport(const DocumentView& view, const RuleSet& rules) {
   }
   if (!report.table_versions.empty()) report.version = "mixed";
   // Figures in rules order, whatever the order of the document.
-  std::vector<std::string> order = rules.AllFigureIds();
-  std::map<std::string, size_t> rank;
-  for (size_t i = 0; i < order.size(); ++i) rank.emplace(order[i], i);
+  const auto& rank = rules.figure_rank;
+  auto rank_of = [&rank](const std::string& id) {
+    auto it = rank.find(id);
+    return it == rank.end() ? size_t{0} : it->second;
+  };
   std::stable_sort(report.figures.begin(), report.figures.end(),
                    [&](const Figure& a, const Figure& b) {
-                     return rank[a.id] < rank[b.id];
+                     return rank_of(a.id) < rank_of(b.id);
                    });
   return report;
 }

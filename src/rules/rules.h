@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "src/model/lexicon.h"
@@ -141,6 +142,10 @@ struct RuleSet {
 
   // Returns every figure id of every table, in table, row, column order.
   std::vector<std::string> AllFigureIds() const;
+
+  // The position of each figure id in AllFigureIds(), computed once when
+  // the set is compiled (the order figures are written in).
+  std::unordered_map<std::string, size_t> figure_rank;
 };
 
 // Parses rules from `text` with the lexicon of their directory; `file`

@@ -364,6 +364,8 @@ void Parser::Finish() {
     line_no = line;
     ParseCheck(text);
   }
+  const std::vector<std::string> ids = rules.AllFigureIds();
+  for (size_t i = 0; i < ids.size(); ++i) rules.figure_rank.emplace(ids[i], i);
 }
 
 StatusOr<RuleSet> Parser::Result() {
