@@ -33,8 +33,24 @@ std::string CanonicalCharset(const std::string& declared) {
   return declared;
 }
 
+// Counts the byte sequences that cannot be decoded, then substitutes them
+// as ICU's default does.
+struct CountingSubstitute {
+  size_t replaced = 0;
+};
+
+void CountAndSubstitute(const void* context, UConverterToUnicodeArgs* args,
+                        const char* bytes, int32_t length,
+                        UConverterCallbackReason reason, UErrorCode* status) {
+  if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED ||
+      reason == UCNV_IRREGULAR) {
+    ++static_cast<CountingSubstitute*>(const_cast<void*>(context))->replaced;
+  }
+  UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, bytes, length, reason, status);
+}
+
 StatusOr<std::string> Convert(std::string_view bytes,
-                              const std::string& encoding) {
+                              const std::string& encoding, size_t* replaced) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(
       ucnv_open(encoding.c_str(), &status), ucnv_close);
@@ -46,8 +62,12 @@ StatusOr<std::string> Convert(std::string_view bytes,
     return Status::LimitExceeded("extract", "file_size",
                                  "text too large to decode");
   }
+  CountingSubstitute counter;
+  ucnv_setToUCallBack(conv.get(), CountAndSubstitute, &counter, nullptr,
+                      nullptr, &status);
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()),
                           conv.get(), status);
+  *replaced = counter.replaced;
   if (U_FAILURE(status)) {
     return Status::Error("extract", "bad_encoding",
                          "cannot decode as " + encoding);
@@ -82,12 +102,20 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
   if (encoding == "UTF-8" && IsValidUtf8(bytes)) {
     out.text = std::string(bytes);
   } else {
-    StatusOr<std::string> text = Convert(bytes, encoding);
+    StatusOr<std::string> text = Convert(bytes, encoding, &out.replaced);
     if (!text.ok()) return text.status();
     out.text = std::move(*text);
   }
   out.encoding = encoding;
   return out;
+}
+
+void NoteReplacedBytes(const DecodedText& decoded, DocumentBuilder& doc) {
+  if (decoded.replaced == 0) return;
+  doc.AddDiagnostic("bad_bytes", std::to_string(decoded.replaced) +
+                                     " byte sequences are not " +
+                                     decoded.encoding +
+                                     " and were replaced by U+FFFD");
 }
 
 bool IsGb18030Text(std::string_view bytes) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/model/document.h"
 #include "src/model/status.h"
 
 namespace gongkai {
@@ -16,12 +17,16 @@ namespace gongkai {
 struct DecodedText {
   std::string text;      // UTF-8, without BOM
   std::string encoding;  // the encoding read ("UTF-8", "GB18030", ...)
+  size_t replaced = 0;   // byte sequences not decodable, now U+FFFD
 };
 
 // Returns `bytes` decoded to UTF-8. `declared` is the charset named by the
 // document ("" if none). Undecodable bytes become U+FFFD.
 StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
                                    std::string declared);
+
+// Adds a "bad_bytes" diagnostic to `doc` when `decoded` replaced bytes.
+void NoteReplacedBytes(const DecodedText& decoded, DocumentBuilder& doc);
 
 // Returns true iff `bytes` decode as GB18030 without an illegal sequence.
 bool IsGb18030Text(std::string_view bytes);

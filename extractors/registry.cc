@@ -17,7 +17,7 @@ namespace {
 
 Registry Build() {
   const Extractor table[] = {
-      {"pdf", "PDF", SniffPdf, ExtractPdf, nullptr},
+      {"pdf", "PDF", SniffPdf, ExtractPdf, PreloadPoppler},
       {"docx", "DOCX", SniffDocx, ExtractDocx, PreloadLibZip},
       {"zip", "zip", SniffZip, nullptr, nullptr},  // not read: unsupported
       {"html", "HTML", SniffHtml, ExtractHtml, nullptr},

@@ -95,6 +95,9 @@ StatusOr<Report> NormalizeAndRead(Document& doc, const RuleLibrary& rules,
   if (!set.ok()) return set.status();
   if (!*set) return Report();
   Report report = ReadReport(view, **set);
+  // What the extractor met comes first, then what the reader met.
+  report.diagnostics.insert(report.diagnostics.begin(), doc.diagnostics.begin(),
+                            doc.diagnostics.end());
   ReadProse(view, **set, &report);
   ReadMetadata(view, **set, divisions, &report);
   Reconcile(**set, report);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extractors/docx/docx_zip.h"
+#include "extractors/xml_errors.h"
 
 namespace gongkai {
 namespace {
@@ -62,7 +63,7 @@ struct RawCell {
 
 class BodyWalker {
  public:
-  BodyWalker(Document& doc, const Limits& limits)
+  BodyWalker(DocumentBuilder& doc, const Limits& limits)
       : doc_(doc), limits_(limits) {}
 
   Status Walk(const xmlNode* parent, int depth) {
@@ -75,7 +76,7 @@ class BodyWalker {
         if (!text.empty()) {
           Block b;
           b.raw = std::move(text);
-          doc_.blocks.push_back(std::move(b));
+          doc_.AddBlock(std::move(b));
         }
       } else if (Is(n, "tbl")) {
         s = IsLayoutTable(n, depth) ? WalkCells(n, depth + 1)
@@ -257,11 +258,11 @@ class BodyWalker {
     Block b;
     b.kind = BlockKind::kTable;
     b.table = builder.Finish();
-    doc_.blocks.push_back(std::move(b));
+    doc_.AddBlock(std::move(b));
     return Status::Ok();
   }
 
-  Document& doc_;
+  DocumentBuilder& doc_;
   const Limits& limits_;
 };
 
@@ -278,6 +279,8 @@ std::string ElementText(const xmlNode* root, const char* local_name) {
 
 StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits,
                                const Lexicon& /*lexicon*/) {
+  DocumentBuilder doc;
+  XmlErrorsTo errors(&doc, XML_ERR_WARNING);
   StatusOr<std::unique_ptr<ZipReader>> zip = ZipReader::Open(bytes, limits);
   if (!zip.ok()) return zip.status();
   if (!(*zip)->Has("word/document.xml")) {
@@ -293,24 +296,30 @@ StatusOr<Document> ExtractDocx(std::string_view bytes, const Limits& limits,
   if (!body)
     return Status::Error("extract", "not_docx",
                          "word/document.xml has no w:body");
-  Document doc;
   BodyWalker walker(doc, limits);
   Status s = walker.Walk(body, 0);
   if (!s.ok()) return s;
   if ((*zip)->Has("docProps/core.xml")) {
     StatusOr<std::string> core = (*zip)->Read("docProps/core.xml");
-    if (core.ok()) {
-      StatusOr<XmlDoc> props = ParseXml(*core, "docProps/core.xml");
+    StatusOr<XmlDoc> props =
+        core.ok() ? ParseXml(*core, "docProps/core.xml") : core.status();
+    if (!props.ok()) {
+      doc.AddDiagnostic("docx_metadata",
+                        "docProps/core.xml not read (title, author and dates "
+                        "unknown): " +
+                            props.status().message());
+    }
+    {
       if (props.ok()) {
         const xmlNode* r = xmlDocGetRootElement(props->get());
-        doc.metadata.title = ElementText(r, "title");
-        doc.metadata.author = ElementText(r, "creator");
-        doc.metadata.created = ElementText(r, "created");
-        doc.metadata.modified = ElementText(r, "modified");
+        doc.metadata().title = ElementText(r, "title");
+        doc.metadata().author = ElementText(r, "creator");
+        doc.metadata().created = ElementText(r, "created");
+        doc.metadata().modified = ElementText(r, "modified");
       }
     }
   }
-  return doc;
+  return doc.Finish();
 }
 
 bool SniffZip(std::string_view bytes) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "extractors/charset.h"
+#include "extractors/xml_errors.h"
 
 namespace gongkai {
 namespace {
@@ -61,7 +62,8 @@ void AppendCollapsed(std::string& out, const char* text) {
 
 class Walker {
  public:
-  Walker(Document& doc, const Limits& limits) : doc_(doc), limits_(limits) {}
+  Walker(DocumentBuilder& doc, const Limits& limits)
+      : doc_(doc), limits_(limits) {}
 
   Status Walk(const xmlNode* node, int depth) {
     if (depth > limits_.max_nesting) {
@@ -82,7 +84,7 @@ class Walker {
       if (NameIs(n, "title")) {
         std::string title;
         CellText(n->children, title, depth + 1);
-        doc_.metadata.title = title;
+        doc_.metadata().title = title;
         continue;
       }
       if (NameIs(n, "br")) {
@@ -117,7 +119,7 @@ class Walker {
     Block block;
     block.kind = kind;
     block.raw = paragraph_.substr(b, e - b + 1);
-    doc_.blocks.push_back(std::move(block));
+    doc_.AddBlock(std::move(block));
     paragraph_.clear();
   }
 
@@ -213,7 +215,7 @@ class Walker {
     Block block;
     block.kind = BlockKind::kTable;
     block.table = builder.Finish();
-    doc_.blocks.push_back(std::move(block));
+    doc_.AddBlock(std::move(block));
     return Status::Ok();
   }
 
@@ -241,7 +243,7 @@ class Walker {
       out.pop_back();
   }
 
-  Document& doc_;
+  DocumentBuilder& doc_;
   const Limits& limits_;
   std::string paragraph_;
 };
@@ -257,6 +259,10 @@ StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
   if (utf8.size() > static_cast<size_t>(INT32_MAX)) {
     return Status::LimitExceeded("extract", "file_size", "page too large");
   }
+  DocumentBuilder doc;
+  doc.SetEncoding(decoded->encoding);
+  NoteReplacedBytes(*decoded, doc);
+  XmlErrorsTo errors(&doc, XML_ERR_FATAL);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
                       HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_COMPACT;
@@ -270,13 +276,11 @@ StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
   const xmlNode* root = xmlDocGetRootElement(tree.get());
   if (!root)
     return Status::Error("extract", "bad_html", "the page has no elements");
-  Document doc;
-  doc.source.encoding = decoded->encoding;
   Walker walker(doc, limits);
   Status s = walker.Walk(root, 0);
   if (!s.ok()) return s;
   walker.Flush(BlockKind::kParagraph);
-  return doc;
+  return doc.Finish();
 }
 
 }  // namespace gongkai

@@ -23,15 +23,41 @@
 namespace gongkai {
 namespace {
 
-void IgnorePopplerError(ErrorCategory, Goffset, const char*) {}
+// Poppler reports problems through one process-wide callback; while a PDF
+// is extracted its messages go to that document's diagnostics (bounded and
+// escaped by the builder), never to the terminal.
+thread_local DocumentBuilder* poppler_diagnostics = nullptr;
 
-void InitPoppler() {
+void CollectPopplerError(ErrorCategory category, Goffset pos,
+                         const char* message) {
+  if (!poppler_diagnostics || !message) return;
+  if (category == errConfig || category == errCommandLine) return;
+  poppler_diagnostics->AddDiagnostic(
+      "pdf_warning",
+      std::string("Poppler: ") + message +
+          (pos >= 0 ? " (at byte " + std::to_string(pos) + ")" : ""));
+}
+
+// Scoped: routes Poppler's messages to `doc` until destroyed.
+class CollectPopplerErrors {
+ public:
+  explicit CollectPopplerErrors(DocumentBuilder* doc) {
+    poppler_diagnostics = doc;
+  }
+  ~CollectPopplerErrors() { poppler_diagnostics = nullptr; }
+};
+
+}  // namespace
+
+void PreloadPoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
     globalParams = std::make_unique<GlobalParams>();
-    setErrorCallback(IgnorePopplerError);
+    setErrorCallback(CollectPopplerError);
   });
 }
+
+namespace {
 
 std::string Utf8(Unicode u) {
   std::string out;
@@ -199,7 +225,9 @@ std::string InfoEntry(PDFDoc& doc, const char* key) {
 
 StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
                               const Lexicon& lexicon) {
-  InitPoppler();
+  PreloadPoppler();
+  DocumentBuilder out;
+  CollectPopplerErrors collect(&out);
   // Poppler reads the buffer in place; it must outlive the PDFDoc.
   auto* stream = new MemStream(
       bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
@@ -223,26 +251,27 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
                                      " pages; the limit is " +
                                      std::to_string(limits.max_pages));
   }
-  Document out;
-  out.pages = pages;
-  out.metadata.title = InfoEntry(doc, "Title");
-  out.metadata.author = InfoEntry(doc, "Author");
-  out.metadata.created = InfoEntry(doc, "CreationDate");
-  out.metadata.modified = InfoEntry(doc, "ModDate");
+  out.SetPages(pages);
+  out.metadata().title = InfoEntry(doc, "Title");
+  out.metadata().author = InfoEntry(doc, "Author");
+  out.metadata().created = InfoEntry(doc, "CreationDate");
+  out.metadata().modified = InfoEntry(doc, "ModDate");
   PageCollector collector;
   size_t glyphs = 0;
   for (int p = 1; p <= pages; ++p) {
     doc.displayPage(&collector, p, 72, 72, 0, true, false, false);
     PdfPage page = collector.TakePage(p);
     glyphs += page.glyphs.size();
-    LayoutPage(page, lexicon, &out.blocks);
+    std::vector<Block> blocks;
+    LayoutPage(page, lexicon, &blocks);
+    for (Block& b : blocks) out.AddBlock(std::move(b));
   }
   if (glyphs == 0) {
     return Status::Error(
         "extract", "no_text_layer",
         "the PDF has no text layer (scanned pages?); OCR is not supported yet");
   }
-  return out;
+  return out.Finish();
 }
 
 bool SniffPdf(std::string_view bytes) {

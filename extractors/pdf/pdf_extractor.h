@@ -25,6 +25,11 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
 // first KiB (some files carry a prefix before it).
 bool SniffPdf(std::string_view bytes);
 
+// Sets up Poppler's process-wide state (its global parameters, the error
+// callback): done once, before workers are forked, so that no worker pays
+// it again.
+void PreloadPoppler();
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_EXTRACTORS_PDF_PDF_EXTRACTOR_H_

@@ -86,7 +86,7 @@ enum class Layout {
 
 class TextReader {
  public:
-  TextReader(Document& doc, Layout layout, const Lexicon& lexicon)
+  TextReader(DocumentBuilder& doc, Layout layout, const Lexicon& lexicon)
       : doc_(doc),
         lexicon_(lexicon),
         all_cells_(layout == Layout::kLineCells),
@@ -133,7 +133,7 @@ class TextReader {
     Block block;
     block.kind = BlockKind::kParagraph;
     block.raw = line;
-    doc_.blocks.push_back(std::move(block));
+    doc_.AddBlock(std::move(block));
     last_was_cell_ = false;
   }
 
@@ -176,7 +176,7 @@ class TextReader {
     Block block;
     block.kind = BlockKind::kParagraph;
     block.raw = std::move(paragraph_);
-    doc_.blocks.push_back(std::move(block));
+    doc_.AddBlock(std::move(block));
     paragraph_.clear();
   }
 
@@ -186,10 +186,10 @@ class TextReader {
     Block block;
     block.kind = BlockKind::kTable;
     block.table = table_.Finish();
-    doc_.blocks.push_back(std::move(block));
+    doc_.AddBlock(std::move(block));
   }
 
-  Document& doc_;
+  DocumentBuilder& doc_;
   const Lexicon& lexicon_;
   TableBuilder table_;
   bool all_cells_;
@@ -206,8 +206,9 @@ StatusOr<Document> ExtractText(std::string_view bytes, const Limits& /*limits*/,
                                const Lexicon& lexicon) {
   StatusOr<DecodedText> decoded = DecodeToUtf8(bytes, "");
   if (!decoded.ok()) return decoded.status();
-  Document doc;
-  doc.source.encoding = decoded->encoding;
+  DocumentBuilder doc;
+  doc.SetEncoding(decoded->encoding);
+  NoteReplacedBytes(*decoded, doc);
   const std::string& text = decoded->text;
   const bool has_tab_cells =
       text.rfind('\t', 0) == 0 || text.find("\n\t") != std::string::npos;
@@ -224,7 +225,7 @@ StatusOr<Document> ExtractText(std::string_view bytes, const Limits& /*limits*/,
   TextReader reader(doc, layout, lexicon);
   for (std::istringstream in(text); std::getline(in, line);) reader.Line(line);
   reader.Finish();
-  return doc;
+  return doc.Finish();
 }
 
 bool SniffText(std::string_view bytes) {

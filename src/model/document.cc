@@ -1,9 +1,83 @@
-// TableBuilder: places cells on the grid the way HTML tables do.
+// DocumentBuilder: valid text in, bounded diagnostics; TableBuilder:
+// places cells on the grid the way HTML tables do.
 #include "src/model/document.h"
 
 #include <algorithm>
+#include <utility>
+
+#include "src/model/utf8.h"
 
 namespace gongkai {
+
+void DocumentBuilder::AddText(BlockKind kind, std::string raw, int page) {
+  if (raw.empty()) return;
+  Block b;
+  b.kind = kind;
+  b.raw = std::move(raw);
+  b.page = page;
+  AddBlock(std::move(b));
+}
+
+void DocumentBuilder::AddTable(Table table, int page) {
+  Block b;
+  b.kind = BlockKind::kTable;
+  b.table = std::move(table);
+  b.page = page;
+  AddBlock(std::move(b));
+}
+
+void DocumentBuilder::AddBlock(Block block) {
+  if (block.kind == BlockKind::kTable) {
+    if (block.table.cells.empty()) return;
+    for (Cell& c : block.table.cells) {
+      if (!IsValidUtf8(c.raw)) c.raw = RepairUtf8(c.raw);
+    }
+  } else {
+    if (block.raw.empty()) return;
+    if (!IsValidUtf8(block.raw)) block.raw = RepairUtf8(block.raw);
+  }
+  doc_.blocks.push_back(std::move(block));
+}
+
+void DocumentBuilder::AddDiagnostic(const std::string& code,
+                                    const std::string& message, int page) {
+  Diagnostic d{code, EscapeControls(RepairUtf8(message)), page};
+  for (size_t i = 0; i < doc_.diagnostics.size(); ++i) {
+    const Diagnostic& seen = doc_.diagnostics[i];
+    if (seen.code == d.code && seen.message == d.message &&
+        seen.page == d.page) {
+      ++repeats_[i];  // said once, with how many times
+      return;
+    }
+  }
+  if (doc_.diagnostics.size() >= kMaxDiagnostics) {
+    ++diagnostics_dropped_;
+    return;
+  }
+  doc_.diagnostics.push_back(std::move(d));
+  repeats_.push_back(0);
+}
+
+Document DocumentBuilder::Finish() {
+  Metadata& m = doc_.metadata;
+  for (std::string* s : {&m.title, &m.author, &m.created, &m.modified}) {
+    if (!IsValidUtf8(*s)) *s = RepairUtf8(*s);
+  }
+  for (size_t i = 0; i < repeats_.size(); ++i) {
+    if (repeats_[i] > 0)
+      doc_.diagnostics[i].message +=
+          " (" + std::to_string(repeats_[i] + 1) + " times)";
+  }
+  repeats_.clear();
+  if (diagnostics_dropped_ > 0) {
+    doc_.diagnostics.push_back(
+        {"diagnostics_dropped",
+         std::to_string(diagnostics_dropped_) + " more diagnostics left out",
+         0});
+  }
+  diagnostics_dropped_ = 0;
+  return std::exchange(doc_, Document());
+}
 
 void TableBuilder::BeginRow() {
   ++current_row_;

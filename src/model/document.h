@@ -61,11 +61,61 @@ struct Metadata {
   std::string title, author, created, modified;
 };
 
+// A problem that does not stop a document or a report: a damaged object
+// the PDF library skipped, HTML the parser had to repair, bytes that were
+// not text, a row the reader did not recognize.
+struct Diagnostic {
+  std::string code;  // "row_not_found", "pdf_warning", ...
+  std::string message;
+  int page = 0;
+};
+
 struct Document {
   Source source;
   Metadata metadata;
   int pages = 0;
   std::vector<Block> blocks;
+  // What the extractor met and worked around (DocumentBuilder).
+  std::vector<Diagnostic> diagnostics;
+};
+
+// How an extractor fills a Document: every string is made valid UTF-8
+// (a malformed sequence becomes U+FFFD) before it reaches the model, so
+// that no later stage (JSON, the dataset) meets invalid text; empty
+// paragraphs and tables are dropped; diagnostics are bounded and their
+// control bytes escaped, so that a document cannot flood or drive the
+// operator's terminal.
+class DocumentBuilder {
+ public:
+  static constexpr size_t kMaxDiagnostics = 50;
+
+  // Adds a heading or paragraph of text as found; nothing if it is empty.
+  void AddText(BlockKind kind, std::string raw, int page = 0);
+  // Adds a table (from TableBuilder::Finish); nothing if it has no cells.
+  void AddTable(Table table, int page = 0);
+  // Adds a block of any kind, as AddText() or AddTable() would.
+  void AddBlock(Block block);
+  // Adds a diagnostic; one said before (same code, message and page) is
+  // counted, not repeated. Past kMaxDiagnostics, one more says how many
+  // were left out.
+  void AddDiagnostic(const std::string& code, const std::string& message,
+                     int page = 0);
+  void SetMetadata(Metadata metadata) { doc_.metadata = std::move(metadata); }
+  // The metadata being filled (made valid UTF-8 by Finish()).
+  Metadata& metadata() { return doc_.metadata; }
+  void SetPages(int pages) { doc_.pages = pages; }
+  void SetEncoding(std::string encoding) {
+    doc_.source.encoding = std::move(encoding);
+  }
+  bool HasBlocks() const { return !doc_.blocks.empty(); }
+
+  // Returns the document; the builder is left empty.
+  Document Finish();
+
+ private:
+  Document doc_;
+  std::vector<size_t> repeats_;  // per diagnostic: repeats after the first
+  size_t diagnostics_dropped_ = 0;
 };
 
 // Builds one table row by row. Cells are placed left to right in the first

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "src/model/document.h"
+
 namespace gongkai {
 
 struct Figure {
@@ -21,12 +23,6 @@ struct Figure {
   std::string raw;              // the cell as printed (evidence)
   std::string unit;             // unit printed in the cell, if any
   std::string marker;           // NA marker, if any
-  int page = 0;
-};
-
-struct Diagnostic {
-  std::string code;  // "row_not_found", "label_by_position", ...
-  std::string message;
   int page = 0;
 };
 

@@ -85,4 +85,44 @@ std::string EncodeUtf8(char32_t c) {
   return out;
 }
 
+std::string RepairUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    // The longest valid prefix of at most four bytes, checked by the same
+    // rules as IsValidUtf8().
+    size_t len = 0;
+    for (size_t n = 1; n <= 4 && i + n <= text.size(); ++n) {
+      if (IsValidUtf8(text.substr(i, n))) {
+        len = n;
+        break;
+      }
+    }
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string EscapeControls(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace gongkai

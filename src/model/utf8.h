@@ -24,6 +24,14 @@ std::string WithoutSpaces(std::string_view text);
 // becomes U+FFFD.
 std::u32string DecodeUtf8(std::string_view text);
 
+// Returns `text` with every malformed or cut sequence (and every overlong
+// form or surrogate) replaced by U+FFFD: always valid UTF-8.
+std::string RepairUtf8(std::string_view text);
+
+// Returns `text` with its control characters (other than tab and line
+// breaks) written as \xNN, so that it can be printed on a terminal.
+std::string EscapeControls(std::string_view text);
+
 // Returns the UTF-8 encoding of `c`.
 std::string EncodeUtf8(char32_t c);
 
