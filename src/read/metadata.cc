@@ -83,6 +83,34 @@ void ReadSignature(const RuleSet& rules, const std::vector<TextBlock>& blocks,
       if (signer->empty() && RE2::FullMatch(line, *re)) *signer = line;
     }
   }
+  if (!meta->published.empty()) return;
+  // A web page saved whole puts its chrome after the signature (attachment
+  // links, "print", related articles, the site's footer): further back, a
+  // date line right after a signature line is the signature.
+  const size_t window =
+      static_cast<size_t>(rules.lexicon->Int("signature_window"));
+  const size_t wide_from = blocks.size() > window ? blocks.size() - window : 0;
+  const int max_chars = rules.lexicon->Int("signature_max_chars");
+  for (size_t i = blocks.size(); i-- > wide_from + 1;) {
+    const std::string& line = blocks[i].compact;
+    const std::string& before = blocks[i - 1].compact;
+    if (CountCodePoints(line) > max_chars ||
+        CountCodePoints(before) > max_chars)
+      continue;
+    bool signed_before = false;
+    for (const auto& re : rules.meta.signature)
+      signed_before = signed_before || RE2::FullMatch(before, *re);
+    if (!signed_before) continue;
+    for (const auto& re : rules.meta.date) {
+      int y = 0, m = 0, d = 0;
+      if (!RE2::FullMatch(line, *re, &y, &m, &d)) continue;
+      meta->published = IsoDate(y, m, d);
+      if (meta->published.empty()) continue;
+      meta->published_source = "signature";
+      if (signer->empty()) *signer = before;
+      return;
+    }
+  }
 }
 
 }  // namespace

@@ -93,9 +93,12 @@ void Parser::ParseProse(const std::vector<std::string>& words,
   if (!rule.none && rule.pattern->NumberOfCapturingGroups() != 1) {
     return Error("a prose pattern may have no group of its own (use (?:...))");
   }
+  // Several patterns may give one figure (tried in order); the same one
+  // twice is a mistake.
   for (const ProseRule& other : rules.prose) {
     if (other.name == rule.name && other.none == rule.none &&
-        other.scale == rule.scale) {
+        other.scale == rule.scale &&
+        other.pattern->pattern() == rule.pattern->pattern()) {
       return Error("prose '" + rule.name + "' defined twice");
     }
   }
