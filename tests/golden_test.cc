@@ -164,6 +164,45 @@ TEST(GoldenDifferential, PdftotextLayoutOfTheRealPdfsReadsTheSame) {
   }
 }
 
+// An HTML page saved as its article body only (no <html>, <head> or
+// <body>: as many CMSs store it and crawlers save it) is sniffed as HTML and
+// reads the same figures as the whole page: every HTML report of the
+// corpus, cut to the inside of its <body>.
+TEST(GoldenDifferential, HtmlFragmentsReadLikeTheirPages) {
+  int fragments = 0;
+  for (const std::string& expected_path : ExpectedFiles()) {
+    const json expected = json::parse(testing::ReadFile(expected_path));
+    std::vector<std::string> sources = {expected["source"].get<std::string>()};
+    if (expected.contains("also")) {
+      for (const auto& f : expected["also"])
+        sources.push_back(f.get<std::string>());
+    }
+    for (const std::string& source : sources) {
+      if (fs::path(source).extension() != ".html") continue;
+      const std::string page = testing::ReadFile(
+          (fs::path(expected_path).parent_path() / source).string());
+      std::string lower = page;
+      for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const size_t open = lower.find("<body");
+      const size_t close = lower.rfind("</body>");
+      ASSERT_NE(open, std::string::npos) << source;
+      ASSERT_NE(close, std::string::npos) << source;
+      const size_t inner = lower.find('>', open) + 1;
+      const std::string fragment = page.substr(inner, close - inner);
+      Record r =
+          ProcessBytes(source + " (body only)", fragment, DefaultRegistry(),
+                       testing::Rules(), Limits(), &testing::TestDivisions());
+      EXPECT_EQ(r.source.format, "html") << source;
+      ASSERT_TRUE(r.report.has_value()) << source << ": " << r.error.ToString();
+      const json got = RecordToJson(r);
+      EXPECT_EQ(got["figures"], expected["figures"]) << source;
+      ++fragments;
+    }
+  }
+  EXPECT_GE(fragments, 10);
+}
+
 // Former bug: a number too large for an integer (a cell printed
 // 99999999999999999999, a fee in the prose) was cast to long long before
 // its range was checked: undefined behaviour (UBSan's float-cast-overflow

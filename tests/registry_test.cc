@@ -44,6 +44,10 @@ TEST(Registry, DefaultRegistrySniffsEachFormat) {
       {std::string("PK\x03\x04", 4) + "...other...", "zip"},
       {"<TABLE><tr><td>1</td></tr></table>", "html"},
       {"本年新收政府信息公开申请数量\t1", "text"},
+      // An article body saved without <html>/<body>: HTML.
+      {"<div class=TRS_Editor><p>根据</p><p>一、总体情况</p><br/>", "html"},
+      // A title in angle brackets, an e-mail and a formula: text.
+      {"依据<中华人民共和国政府信息公开条例>,来信<a@b.cn>,1<2,3>2。\n", "text"},
   };
   for (const Case& c : cases) {
     StatusOr<const Extractor*> e = r.Sniff(c.bytes);

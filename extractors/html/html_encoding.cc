@@ -38,6 +38,38 @@ std::string DeclaredHtmlCharset(std::string_view bytes) {
   return "";
 }
 
+namespace {
+
+// Returns how many tags of elements an article body is made of (<p>, </p>,
+// <div ...>, <br/>, <table>, ...) `head` holds: a page saved as its body
+// only, with no <html>, <head> or <body>, still shows many of them; a text
+// dump shows none (a title in angle brackets is not an ASCII tag).
+int BodyTagCount(const std::string& head) {
+  static const char* const kTags[] = {
+      "p",       "div", "span", "br",  "table", "tr",     "td",    "th",
+      "h1",      "h2",  "h3",   "h4",  "font",  "strong", "b",     "section",
+      "article", "ul",  "li",   "img", "a",     "tbody",  "center"};
+  int count = 0;
+  for (size_t i = head.find('<'); i != std::string::npos;
+       i = head.find('<', i + 1)) {
+    size_t j = i + 1;
+    if (j < head.size() && head[j] == '/') ++j;
+    size_t k = j;
+    while (k < head.size() && std::isalnum(static_cast<unsigned char>(head[k])))
+      ++k;
+    if (k == j || k >= head.size()) continue;
+    const char after = head[k];
+    if (after != '>' && after != ' ' && after != '/' && after != '\t' &&
+        after != '\n' && after != '\r')
+      continue;
+    const std::string name = head.substr(j, k - j);
+    for (const char* tag : kTags) count += name == tag;
+  }
+  return count;
+}
+
+}  // namespace
+
 bool SniffHtml(std::string_view bytes) {
   const bool utf16_bom =
       bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
@@ -49,7 +81,9 @@ bool SniffHtml(std::string_view bytes) {
        {"<html", "<!doctype html", "<table", "<body", "<meta"}) {
     if (head.find(tag) != std::string::npos) return true;
   }
-  return false;
+  // An article body saved without its document element (as CMSs store it
+  // and crawlers save it): read as the whole page would be.
+  return BodyTagCount(head) >= 4;
 }
 
 }  // namespace gongkai

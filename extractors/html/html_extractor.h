@@ -22,8 +22,9 @@ StatusOr<Document> ExtractHtml(std::string_view bytes, const Limits& limits,
                                const Lexicon& lexicon);
 
 // Returns true iff `bytes` look like HTML: an <html>, doctype, <table>,
-// <body> or <meta> tag in the first 4 KiB, and no NUL byte unless a UTF-16
-// byte-order mark explains it.
+// <body> or <meta> tag in the first 4 KiB, or an article body without them
+// (four tags or more of body elements: <p>, </div>, <br/>, ...); and no NUL
+// byte unless a UTF-16 byte-order mark explains it.
 bool SniffHtml(std::string_view bytes);
 
 // Returns the charset declared by a meta tag in the first 4 KiB of `bytes`
