@@ -151,15 +151,18 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
                                      rules.lexicon().ReportName() + ") found");
     return record;
   }
-  if (!report.required_missing.empty()) {
-    std::string names;
-    for (const std::string& t : report.required_missing)
-      names += (names.empty() ? "" : ", ") + t;
-    record.error = Status::Error(
-        "read", "incomplete",
-        "table(s) " + names + " not found; the document may be truncated");
-    record.partial = std::move(report);
-    return record;
+  // A table not found is a warning naming it; every figure read is kept
+  // and the report stays a report (its coverage says what is missing).
+  for (const TableCoverage& t : report.coverage.tables) {
+    if (t.read > 0 || t.expected == 0) continue;
+    Finding f;
+    f.check = "table." + t.table;
+    f.severity = Severity::kWarning;
+    f.result = CheckResult::kTableNotFound;
+    f.cells = t.missing;
+    f.message = "table " + t.table + " not found: its " +
+                std::to_string(t.expected) + " cells are missing";
+    report.findings.push_back(std::move(f));
   }
   record.report = std::move(report);
   return record;

@@ -57,16 +57,20 @@ TEST(Cli, BadInputsGiveErrorRecordsAndTheBatchGoesOn) {
   std::vector<json> records = JsonLines(r.out);
   ASSERT_EQ(records.size(), 6u);
   const char* codes[] = {"not_found", "empty_file", "unknown_format",
-                         "not_a_report", "incomplete"};
-  for (int i = 0; i < 5; ++i) {
+                         "not_a_report"};
+  for (int i = 0; i < 4; ++i) {
     ASSERT_TRUE(records[i].contains("error")) << records[i].dump();
     EXPECT_EQ(records[i]["error"]["code"], codes[i]);
     EXPECT_FALSE(records[i]["error"]["message"].get<std::string>().empty());
     EXPECT_FALSE(records[i].contains("report"));
   }
   EXPECT_EQ(records[0]["source"]["path"], missing);
-  // The truncated page keeps what it could read before the cut.
+  // The truncated page is a report of what it could read before the cut,
+  // its coverage saying what is missing.
+  ASSERT_TRUE(records[4].contains("report")) << records[4].dump();
   EXPECT_EQ(records[4]["figures"]["applications.new.natural"], 30);
+  EXPECT_EQ(records[4]["coverage"]["complete"], false);
+  EXPECT_EQ(records[4]["coverage"]["tables"]["appeals"]["read"], 0);
   EXPECT_TRUE(records[5].contains("report"));
   std::filesystem::remove_all(dir);
 }

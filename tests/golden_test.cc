@@ -203,6 +203,42 @@ TEST(GoldenDifferential, HtmlFragmentsReadLikeTheirPages) {
   EXPECT_GE(fragments, 10);
 }
 
+// A report is never thrown away for a table it lacks: clean-2023 cut after
+// table 3 is a report with every figure of tables 1 to 3, a warning naming
+// table 4, and a coverage naming its 15 missing cells.
+TEST(GoldenFormerBugs, ReportCutAfterTable3KeepsItsFigures) {
+  const json expected = json::parse(testing::ReadFile(
+      testing::SourcePath("corpus/handmade/clean-2023.expected.json")));
+  std::string html =
+      testing::ReadFile(testing::SourcePath("corpus/handmade/clean-2023.html"));
+  const size_t table4 = html.find("<p>四、政府信息公开行政复议");
+  ASSERT_NE(table4, std::string::npos);
+  html = html.substr(0, table4) + "</body></html>";
+  Record r = ProcessBytes("cut.html", html, DefaultRegistry(), testing::Rules(),
+                          Limits());
+  ASSERT_TRUE(r.report.has_value()) << r.error.ToString();
+  const json got = RecordToJson(r);
+  for (auto it = expected["figures"].begin(); it != expected["figures"].end();
+       ++it) {
+    if (it.key().rfind("appeals.", 0) == 0) {
+      EXPECT_FALSE(got["figures"].contains(it.key())) << it.key();
+    } else if (it.key().rfind("prose.", 0) != 0) {
+      EXPECT_EQ(got["figures"][it.key()], it.value()) << it.key();
+    }
+  }
+  const json& missing = got["coverage"]["tables"]["appeals"]["missing"];
+  EXPECT_EQ(missing.size(), 15u);
+  EXPECT_EQ(got["coverage"]["tables"]["applications"]["missing"].size(), 0u);
+  EXPECT_EQ(got["coverage"]["read"].get<int>() + 15,
+            got["coverage"]["expected"].get<int>());
+  bool warned = false;
+  for (const Finding& f : r.report->findings)
+    warned = warned ||
+             (f.result == CheckResult::kTableNotFound &&
+              f.check == "table.appeals" && f.severity == Severity::kWarning);
+  EXPECT_TRUE(warned);
+}
+
 // Former bug: a number too large for an integer (a cell printed
 // 99999999999999999999, a fee in the prose) was cast to long long before
 // its range was checked: undefined behaviour (UBSan's float-cast-overflow

@@ -289,3 +289,34 @@ TEST(IngestFormerBugs, FifoAndDeviceInTheInputDoNotHang) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// A dataset made before reports carried their coverage (no cells_expected,
+// cells_read columns) is extended in place; its old rows keep NULL.
+TEST(IngestFormerBugs, DatasetWithoutCoverageColumnsIsMigrated) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/old.db";
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(
+                h,
+                "CREATE TABLE reports(sha256 TEXT PRIMARY KEY, path TEXT, "
+                "format TEXT, bytes INTEGER, pages INTEGER, version TEXT, "
+                "agency_id INTEGER, agency_name TEXT, year INTEGER, published "
+                "TEXT, published_source TEXT, hard_failures INTEGER NOT NULL, "
+                "record TEXT NOT NULL);",
+                nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(h);
+  auto r = RunGongkai("ingest --db " + db + " " +
+                      SourcePath("corpus/hostile/truncated-2023.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Count(db, "reports WHERE cells_expected = 200 AND cells_read = 41"),
+            1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai

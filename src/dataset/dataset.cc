@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS reports(
   sha256 TEXT PRIMARY KEY, path TEXT, format TEXT, bytes INTEGER, pages INTEGER,
   version TEXT, agency_id INTEGER REFERENCES agencies(id), agency_name TEXT,
   year INTEGER, published TEXT, published_source TEXT,
-  hard_failures INTEGER NOT NULL, record TEXT NOT NULL);
+  hard_failures INTEGER NOT NULL, record TEXT NOT NULL,
+  cells_expected INTEGER, cells_read INTEGER);
 CREATE TABLE IF NOT EXISTS figures(
   sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL, value REAL,
   PRIMARY KEY(sha256, figure));
@@ -84,6 +85,21 @@ StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
   std::unique_ptr<Dataset> ds(new Dataset(db));
   Status s = ds->Exec(kSchema);
   if (!s.ok()) return s;
+  // A dataset made before reports carried their coverage gains the columns
+  // (NULL for the reports stored then).
+  bool has_coverage = false;
+  {
+    Stmt q(db,
+           "SELECT 1 FROM pragma_table_info('reports') WHERE name = "
+           "'cells_expected'");
+    has_coverage = q.Step() == SQLITE_ROW;
+  }
+  if (!has_coverage) {
+    s = ds->Exec(
+        "ALTER TABLE reports ADD COLUMN cells_expected INTEGER; "
+        "ALTER TABLE reports ADD COLUMN cells_read INTEGER;");
+    if (!s.ok()) return s;
+  }
   return ds;
 }
 
@@ -176,8 +192,9 @@ Status Dataset::Insert(const Json& record) {
       db_,
       "INSERT OR IGNORE INTO reports(sha256, path, format, bytes, pages, "
       "version, agency_id, "
-      "agency_name, year, published, published_source, hard_failures, record) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "agency_name, year, published, published_source, hard_failures, record, "
+      "cells_expected, cells_read) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   rep.Bind(1, sha)
       .Bind(2, Str(source, "path"))
       .Bind(3, Str(source, "format"))
@@ -198,6 +215,15 @@ Status Dataset::Insert(const Json& record) {
       .BindTextOrNull(11, Str(report, "published_source"))
       .Bind(12, hard)
       .Bind(13, record.dump());
+  const Json& coverage = record.value("coverage", Json::object());
+  for (const auto& [column, key] : {std::pair{14, "expected"}, {15, "read"}}) {
+    const Json& v = coverage.is_object() ? coverage.value(key, Json()) : Json();
+    if (v.is_number_integer()) {
+      rep.Bind(column, v.get<long long>());
+    } else {
+      rep.BindNull(column);
+    }
+  }
   if (rep.Step() != SQLITE_DONE) return fail(rep.Error("insert report"));
   if (sqlite3_changes(db_) == 0) return Exec("ROLLBACK");  // stored before
   Stmt fig(db_, "INSERT INTO figures(sha256, figure, value) VALUES(?,?,?)");

@@ -131,10 +131,10 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
   }
   std::ofstream wide(dir + "/reports.csv", std::ios::binary);
   std::vector<std::string> header = {
-      "sha256",       "path",      "format",           "agency",
-      "province",     "city",      "county",           "level",
-      "year",         "published", "published_source", "version",
-      "hard_failures"};
+      "sha256",        "path",           "format",           "agency",
+      "province",      "city",           "county",           "level",
+      "year",          "published",      "published_source", "version",
+      "hard_failures", "cells_expected", "cells_read"};
   header.insert(header.end(), columns.begin(), columns.end());
   Row(wide, header);
   std::map<std::string, size_t> column_of;
@@ -143,13 +143,14 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
                "SELECT r.sha256, r.path, r.format, r.agency_name, a.province, "
                "a.city, a.county, "
                "a.level, r.year, r.published, r.published_source, r.version, "
-               "r.hard_failures "
+               "r.hard_failures, r.cells_expected, r.cells_read "
                "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
                "ORDER BY r.path, r.sha256");
   Stmt figures(db, "SELECT figure, value FROM figures WHERE sha256=?");
   while (reports.Step() == SQLITE_ROW) {
     std::vector<std::string> fields;
-    for (int i = 0; i < 13; ++i) fields.push_back(reports.Text(i));
+    for (int i = 0; i < 15; ++i)
+      fields.push_back(reports.IsNull(i) ? "" : reports.Text(i));
     std::vector<std::string> values(columns.size());
     figures.Reset();
     figures.Bind(1, reports.Text(0));

@@ -33,6 +33,8 @@ const char* ResultName(CheckResult r) {
       return "not_reported";
     case CheckResult::kIncomplete:
       return "incomplete";
+    case CheckResult::kTableNotFound:
+      return "table_not_found";
   }
   return "mismatch";
 }

@@ -33,13 +33,14 @@ enum class Severity { kError, kWarning, kInfo };
 
 // What a check found.
 enum class CheckResult {
-  kOk,            // dataset checks only: the identity holds
-  kMismatch,      // a printed number is wrong
-  kMissingTotal,  // a total is blank while its cells are not
-  kDomain,        // a count that is negative or not whole
-  kLate,          // published after the deadline
-  kNotReported,   // a figure that must be stated is not
-  kIncomplete,    // dataset checks only: a figure or a year is missing
+  kOk,             // dataset checks only: the identity holds
+  kMismatch,       // a printed number is wrong
+  kMissingTotal,   // a total is blank while its cells are not
+  kDomain,         // a count that is negative or not whole
+  kLate,           // published after the deadline
+  kNotReported,    // a figure that must be stated is not
+  kIncomplete,     // dataset checks only: a figure or a year is missing
+  kTableNotFound,  // a table of the report was not found in the document
 };
 
 // Returns the name the output schema uses: "error", "warning", "info".
@@ -66,6 +67,22 @@ struct ReportMeta {
   std::string province, city, county, division_code, level, region_note;
 };
 
+// How much of a report was read: per table of its rules, the cells they
+// expect (every row and column not marked optional), how many of those were
+// read (a number, a printed blank or an NA marker all count) and which were
+// not. A user filters reports read completely with it.
+struct TableCoverage {
+  std::string table;  // the table's id in the rules
+  int expected = 0, read = 0;
+  std::vector<std::string> missing;  // figure ids not read
+};
+
+struct Coverage {
+  std::vector<TableCoverage> tables;  // in rules order
+  int expected = 0, read = 0;
+  bool complete() const { return read == expected; }
+};
+
 struct Report {
   std::string version;  // the rules' version, or "mixed"
   // Tables printed in another version than the report's rules (FORMAT.md §4).
@@ -75,6 +92,7 @@ struct Report {
   std::vector<std::string> tables_found, tables_missing, required_missing;
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
+  Coverage coverage;  // of the tables (ReadReport)
 
   // Returns the figure with `id`, or nullptr when it was not read.
   const Figure* Find(const std::string& id) const;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "src/normalize/labels.h"
 #include "src/normalize/values.h"
@@ -319,6 +320,34 @@ class TableReader {
   int last_full_physical_row_ = -2;
 };
 
+// Returns the coverage of `report` by the tables of `rules`.
+Coverage CoverageOf(const RuleSet& rules, const Report& report) {
+  std::unordered_map<std::string, bool> read;
+  for (const Figure& f : report.figures) read[f.id] = true;
+  Coverage coverage;
+  for (const TableRule& table : rules.tables) {
+    TableCoverage t;
+    t.table = table.id;
+    for (const RowRule& row : table.rows) {
+      if (row.optional) continue;
+      for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (!table.optional_column_keys[c].empty()) continue;
+        const std::string id = table.FigureId(row, c);
+        ++t.expected;
+        if (read.count(id)) {
+          ++t.read;
+        } else {
+          t.missing.push_back(id);
+        }
+      }
+    }
+    coverage.expected += t.expected;
+    coverage.read += t.read;
+    coverage.tables.push_back(std::move(t));
+  }
+  return coverage;
+}
+
 }  // namespace
 
 Report ReadReport(const DocumentView& view, const RuleSet& rules) {
@@ -394,6 +423,7 @@ Report ReadReport(const DocumentView& view, const RuleSet& rules) {
     }
   }
   if (!report.table_versions.empty()) report.version = "mixed";
+  report.coverage = CoverageOf(rules, report);
   // Figures in rules order, whatever the order of the document.
   const auto& rank = rules.figure_rank;
   auto rank_of = [&rank](const std::string& id) {

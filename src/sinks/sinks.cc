@@ -55,6 +55,21 @@ void AddReportFields(const Report& report, Json& out) {
     diagnostics.push_back(std::move(j));
   }
   out["diagnostics"] = std::move(diagnostics);
+  const Coverage& c = report.coverage;
+  Json coverage;
+  coverage["expected"] = c.expected;
+  coverage["read"] = c.read;
+  coverage["complete"] = c.complete();
+  Json tables = Json::object();
+  for (const TableCoverage& t : c.tables) {
+    Json table;
+    table["expected"] = t.expected;
+    table["read"] = t.read;
+    table["missing"] = t.missing;
+    tables[t.table] = std::move(table);
+  }
+  coverage["tables"] = std::move(tables);
+  out["coverage"] = std::move(coverage);
 }
 
 Json OrNull(const std::string& s) {
@@ -130,7 +145,8 @@ std::vector<std::string> AuditLinesOf(const J& record) {
   for (const auto& f : record["findings"]) {
     std::string line = file + ": " + f.value("check", "") + ": ";
     const std::string result = f.value("result", "");
-    if (result == "domain" || result == "late" || result == "not_reported") {
+    if (result == "domain" || result == "late" || result == "not_reported" ||
+        result == "table_not_found") {
       line += f.value("message", "");
     } else {
       const std::string expected = number(f["expected"]),
@@ -143,6 +159,22 @@ std::vector<std::string> AuditLinesOf(const J& record) {
     }
     if (f.value("severity", "") != "error")
       line += " (" + f.value("severity", "") + ")";
+    lines.push_back(std::move(line));
+  }
+  // A report not read completely says how much was read.
+  if (record.contains("coverage") && record["coverage"].is_object() &&
+      !record["coverage"].value("complete", true)) {
+    const auto& c = record["coverage"];
+    std::string line =
+        file + ": coverage: " + std::to_string(c.value("read", 0)) + " of " +
+        std::to_string(c.value("expected", 0)) + " cells read; missing:";
+    if (c.contains("tables") && c["tables"].is_object()) {
+      for (auto it = c["tables"].begin(); it != c["tables"].end(); ++it) {
+        const int missing =
+            it.value().value("expected", 0) - it.value().value("read", 0);
+        if (missing > 0) line += " " + it.key() + " " + std::to_string(missing);
+      }
+    }
     lines.push_back(std::move(line));
   }
   return lines;
