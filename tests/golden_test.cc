@@ -239,6 +239,53 @@ TEST(GoldenFormerBugs, ReportCutAfterTable3KeepsItsFigures) {
   EXPECT_TRUE(warned);
 }
 
+// Tables found by what they are: a heading of table 3 or 4 printed with a
+// character wrong, missing or added, reworded, renumbered, or gone keeps
+// every figure of the report (the table starts at its own labels). Every
+// real and handmade 2021 HTML report, each heading variant in turn and both
+// headings gone together.
+TEST(GoldenVariants, HeadingsMisprintedOrMissingKeepEveryFigure) {
+  const std::string t3 = "三、收到和处理政府信息公开申请情况";
+  const std::string t4 = "四、政府信息公开行政复议、行政诉讼情况";
+  const std::vector<std::vector<std::pair<std::string, std::string>>> variants =
+      {
+          {{t4, "四、政府信息公开行政复义、行政诉讼情况"}},  // a wrong one
+          {{t4, "四、政府信息公开行政复议、行政诉情况"}},    // one missing
+          {{t4, "五、行政复议和行政诉讼情况"}},  // reworded, renumbered
+          {{t4, ""}},                            // gone
+          {{t3, "三、收到和处理政府信息公开申情况"}},
+          {{t3, ""}},
+          {{t3, ""}, {t4, ""}},
+      };
+  int cases = 0;
+  for (const char* name : {"real/putian-cgj-2021", "real/putian-cgj-2022",
+                           "real/putian-cgj-2023", "real/putian-cgj-2024",
+                           "real/putian-cgj-2025", "handmade/clean-2023"}) {
+    const std::string base = testing::SourcePath("corpus/" + std::string(name));
+    const json expected =
+        json::parse(testing::ReadFile(base + ".expected.json"));
+    const std::string page = testing::ReadFile(base + ".html");
+    for (const auto& variant : variants) {
+      std::string html = page;
+      for (const auto& [from, to] : variant) {
+        const size_t at = html.find(from);
+        ASSERT_NE(at, std::string::npos) << name << ": " << from;
+        html.replace(at, from.size(), to);
+      }
+      Record r = ProcessBytes(name, html, DefaultRegistry(), testing::Rules(),
+                              Limits(), &testing::TestDivisions());
+      ASSERT_TRUE(r.report.has_value()) << name << ": " << r.error.ToString();
+      const json got = RecordToJson(r);
+      EXPECT_EQ(got["figures"], expected["figures"])
+          << name << " with " << variant[0].first << " -> "
+          << variant[0].second;
+      EXPECT_TRUE(got["coverage"]["complete"].get<bool>()) << name;
+      ++cases;
+    }
+  }
+  EXPECT_EQ(cases, 42);
+}
+
 // Former bug: a number too large for an integer (a cell printed
 // 99999999999999999999, a fee in the prose) was cast to long long before
 // its range was checked: undefined behaviour (UBSan's float-cast-overflow

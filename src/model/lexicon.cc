@@ -17,6 +17,7 @@ constexpr std::string_view kNumberKeys[] = {
     "score_typo_step",    "score_pattern",       "score_next_expected",
     "title_blocks",       "title_max_chars",     "year_blocks",
     "signature_blocks",   "signature_max_chars", "signature_window",
+    "typo_chars_per_edit",
 };
 
 // Keys that hold a list of words, and those that hold one code point each

@@ -10,7 +10,9 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
   DocumentView view;
   view.doc = &doc;
   int physical_row = 0;
+  int block_index = -1;
   for (const Block& block : doc.blocks) {
+    ++block_index;
     if (block.kind != BlockKind::kTable) {
       ViewItem item;
       item.paragraph = true;
@@ -18,6 +20,7 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
       item.text = &block.text;
       item.raw = &block.raw;
       item.page = block.page;
+      item.block = block_index;
       view.items.push_back(std::move(item));
       if (!block.text.empty())
         view.text_blocks.push_back(
@@ -38,6 +41,7 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
       item.raw = &cell.raw;
       item.page = cell.page ? cell.page : block.page;
       item.physical_row = physical_row;
+      item.block = block_index;
       view.items.push_back(std::move(item));
     }
   }

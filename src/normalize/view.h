@@ -31,6 +31,7 @@ struct ViewItem {
   CellValue value;                    // cells only
   int page = 0;
   int physical_row = -1;  // a distinct number per table row; -1: paragraph
+  int block = -1;         // the index of its block in the document
 };
 
 struct TextBlock {

@@ -8,26 +8,12 @@
 
 #include "src/normalize/labels.h"
 #include "src/normalize/values.h"
+#include "src/read/regions.h"
 
 namespace gongkai {
 namespace {
 
 using Item = ViewItem;
-
-// Returns true iff `item` looks like a heading carrying `anchor`: its key
-// contains the anchor and is not much longer.
-bool IsAnchor(const Item& item, const std::vector<std::string>& anchors,
-              const Lexicon& lexicon) {
-  if (item.key.empty()) return false;
-  const int len = CodePointCount(item.key);
-  for (const std::string& anchor : anchors) {
-    if (item.key.find(anchor) != std::string::npos &&
-        len <= CodePointCount(anchor) + lexicon.Int("anchor_extra_chars")) {
-      return true;
-    }
-  }
-  return false;
-}
 
 int BestScore(const std::string& key, const std::string& text,
               const std::vector<LabelAlternative>& labels,
@@ -354,39 +340,32 @@ Report ReadReport(const DocumentView& view, const RuleSet& rules) {
   Report report;
   report.version = rules.version;
   const std::vector<Item>& items = view.items;
-  // Each table's region starts at its anchor, searched after the previous
-  // table's anchor; it ends where the next found table starts.
-  std::vector<std::optional<size_t>> starts(rules.tables.size());
-  size_t from = 0;
-  for (size_t t = 0; t < rules.tables.size(); ++t) {
-    for (size_t i = from; i < items.size(); ++i) {
-      if (IsAnchor(items[i], rules.tables[t].anchors, *rules.lexicon)) {
-        starts[t] = i;
-        from = i + 1;
-        break;
-      }
-    }
-  }
+  const std::vector<TableRegion> regions = FindTableRegions(items, rules);
   for (size_t t = 0; t < rules.tables.size(); ++t) {
     const TableRule& table = rules.tables[t];
-    if (!starts[t]) {
+    const TableRegion& region = regions[t];
+    if (!region.found()) {
       report.tables_missing.push_back(table.id);
       if (table.required) report.required_missing.push_back(table.id);
       report.diagnostics.push_back(
           {"table_not_found", table.id + ": anchor not found", 0});
       continue;
     }
-    size_t end = items.size();
-    for (size_t u = t + 1; u < rules.tables.size(); ++u) {
-      if (starts[u]) {
-        end = *starts[u];
-        break;
-      }
+    if (region.how != TableRegion::How::kHeading) {
+      report.diagnostics.push_back(
+          {"table_found_by_labels",
+           table.id + ": heading not found; the table starts at " +
+               (region.how == TableRegion::How::kLabels ? "its label '"
+                                                        : "the heading '") +
+               *region.found_text + "'",
+           items[region.read_from < items.size() ? region.read_from : 0].page});
     }
-    std::vector<size_t> printed = PrintedColumns(table, items, *starts[t], end);
+    const size_t end = region.end;
+    std::vector<size_t> printed =
+        PrintedColumns(table, items, region.from, end);
     const int columns = static_cast<int>(printed.size());
     TableReader reader(table, std::move(printed), *rules.lexicon, report);
-    for (size_t i = *starts[t] + 1; i < end;) {
+    for (size_t i = region.read_from; i < end;) {
       size_t row_end = i + 1;
       while (row_end < end && !items[i].paragraph &&
              items[row_end].physical_row == items[i].physical_row) {
@@ -407,7 +386,7 @@ Report ReadReport(const DocumentView& view, const RuleSet& rules) {
         for (const Figure& f : report.figures)
           seen = seen || f.id.rfind(prefix, 0) == 0;
       }
-      for (size_t i = *starts[t]; i < end && !seen; ++i) {
+      for (size_t i = region.from; i < end && !seen; ++i) {
         for (const std::string& key : mark.label_keys) {
           seen = seen || (!items[i].key.empty() &&
                           items[i].key.find(key) != std::string::npos);

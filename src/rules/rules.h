@@ -60,6 +60,10 @@ struct TableRule {
   std::string id;
   std::string prefix;                // figure id prefix ("applications")
   std::vector<std::string> anchors;  // LabelKeys of the anchor texts
+  // LabelKeys of cells that only this table prints (its own header or
+  // first row labels): where its heading is misprinted, renumbered or
+  // missing, the table starts at them.
+  std::vector<std::string> evidence;
   std::vector<std::string> columns;  // column ids, in printed order
   std::vector<std::string> column_labels;
   // Per column: "" for a column always printed; for an `optional` column

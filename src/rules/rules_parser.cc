@@ -219,6 +219,12 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
       if (key.empty()) return Error("empty anchor");
       table->anchors.push_back(key);
     }
+  } else if (kw == "evidence") {
+    for (const std::string& a : SplitBars(arg)) {
+      std::string key = KeyOf((a));
+      if (key.empty()) return Error("empty evidence label");
+      table->evidence.push_back(key);
+    }
   } else if (kw == "type") {
     if (words.size() != 2)
       return Error("type needs one of: count signed amount");
@@ -294,7 +300,8 @@ void Parser::ParseLine(const std::string& line) {
     t.prefix = words[1];
     t.line = line_no;
     rules.tables.push_back(std::move(t));
-  } else if (kw == "prefix" || kw == "anchor" || kw == "type" ||
+  } else if (kw == "prefix" || kw == "anchor" || kw == "evidence" ||
+             kw == "type" ||
              kw == "required" || kw == "columns" || kw == "row" ||
              kw == "group" || kw == "marks") {
     ParseTableLine(words, line);
