@@ -20,6 +20,11 @@ bool IsNumberToken(std::string_view s, const Lexicon& lexicon);
 // 无, ...: the lexicon's na_marker).
 bool IsNaMarker(std::string_view s, const Lexicon& lexicon);
 
+// Returns true iff `text` is a page number as printed in a margin or
+// between a converter's pages: "3", "-3-", "— 3 —", "第3页" (at most the
+// lexicon's page_number_digits digits, with its page_decoration around).
+bool IsPageMarker(std::string_view text, const Lexicon& lexicon);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_EXTRACTORS_VALUE_TOKEN_H_

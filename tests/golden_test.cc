@@ -15,7 +15,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "extractors/html/html_extractor.h"
 #include "extractors/registry.h"
+#include "src/model/utf8.h"
 #include "src/pipeline.h"
 #include "src/sinks/sinks.h"
 #include "tests/test_util.h"
@@ -284,6 +286,104 @@ TEST(GoldenVariants, HeadingsMisprintedOrMissingKeepEveryFigure) {
     }
   }
   EXPECT_EQ(cases, 42);
+}
+
+// Renders `doc` as a converter writes Markdown: short text blocks as `##`
+// headings, paragraphs apart by blank lines, a page marker now and then,
+// each table as a pipe table (a separator row after the first, `|`
+// escaped, line breaks as <br>, a merged cell's text once and its other
+// positions empty) or, with `html_tables`, as an HTML table inside the
+// Markdown.
+std::string AsMarkdown(const Document& doc, bool html_tables) {
+  std::string md;
+  int blocks = 0;
+  for (const Block& b : doc.blocks) {
+    if (++blocks % 7 == 0) md += "\n— " + std::to_string(blocks / 7) + " —\n\n";
+    if (b.kind != BlockKind::kTable) {
+      const bool heading = CountCodePoints(b.raw) <= 20;
+      md += (heading ? "## " : "") + b.raw + "\n\n";
+      continue;
+    }
+    const Table& t = b.table;
+    if (html_tables) {
+      md += "<table>\n";
+      int row = -1;
+      for (const Cell& c : t.cells) {
+        if (c.row != row) {
+          md += std::string(row >= 0 ? "</tr>\n" : "") + "<tr>";
+          row = c.row;
+        }
+        md += "<td rowspan=\"" + std::to_string(c.row_span) + "\" colspan=\"" +
+              std::to_string(c.col_span) + "\">" + c.raw + "</td>";
+      }
+      md += "</tr>\n</table>\n\n";
+      continue;
+    }
+    std::vector<std::vector<std::string>> grid(
+        t.rows, std::vector<std::string>(t.cols));
+    for (const Cell& c : t.cells) {
+      std::string text;
+      for (char ch : c.raw) {
+        if (ch == '|') {
+          text += "\\|";
+        } else if (ch == '\n') {
+          text += "<br>";
+        } else {
+          text += ch;
+        }
+      }
+      grid[c.row][c.col] = text;
+    }
+    for (int r = 0; r < t.rows; ++r) {
+      md += "|";
+      for (const std::string& cell : grid[r]) md += " " + cell + " |";
+      md += "\n";
+      if (r == 0) {
+        md += "|";
+        for (int c = 0; c < t.cols; ++c) md += c % 2 ? ":---:|" : "---|";
+        md += "\n";
+      }
+    }
+    md += "\n";
+  }
+  return md;
+}
+
+// Every real and handmade 2021 HTML report written as Markdown by a
+// converter, with pipe tables or with HTML tables inside, reads the same
+// figures (tables and prose) as the page.
+TEST(GoldenDifferential, MarkdownRenderingsReadTheSame) {
+  for (const char* name : {"real/putian-cgj-2021", "real/putian-cgj-2022",
+                           "real/putian-cgj-2023", "real/putian-cgj-2024",
+                           "real/putian-cgj-2025", "handmade/clean-2023"}) {
+    const std::string base = testing::SourcePath("corpus/" + std::string(name));
+    const json expected =
+        json::parse(testing::ReadFile(base + ".expected.json"));
+    StatusOr<Document> page = ExtractHtml(testing::ReadFile(base + ".html"),
+                                          Limits(), testing::TestLexicon());
+    ASSERT_TRUE(page.ok()) << name;
+    for (bool html_tables : {false, true}) {
+      const std::string md = AsMarkdown(*page, html_tables);
+      Record r =
+          ProcessBytes(std::string(name) + ".md", md, DefaultRegistry(),
+                       testing::Rules(), Limits(), &testing::TestDivisions());
+      ASSERT_TRUE(r.report.has_value()) << name << ": " << r.error.ToString();
+      EXPECT_EQ(r.source.format, "text") << name;
+      const json got = RecordToJson(r);
+      std::string diff;
+      for (auto it = expected["figures"].begin();
+           it != expected["figures"].end(); ++it) {
+        if (!got["figures"].contains(it.key()) ||
+            got["figures"][it.key()] != it.value())
+          diff += " " + it.key();
+      }
+      for (auto it = got["figures"].begin(); it != got["figures"].end(); ++it)
+        if (!expected["figures"].contains(it.key())) diff += " +" + it.key();
+      EXPECT_EQ(diff, "") << name
+                          << (html_tables ? " (HTML tables)"
+                                          : " (pipe tables)");
+    }
+  }
 }
 
 // Former bug: a number too large for an integer (a cell printed

@@ -94,3 +94,31 @@ TEST(TextExtractor, ReadsGbk) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(MarkdownText, PipeTablesHeadingsAndPageMarkers) {
+  const std::string md =
+      "# 示例局2023年政府信息公开工作年度报告\n\n"
+      "第一段落的第一行，\n接着第二行。\n\n"
+      "— 2 —\n\n"
+      "| 信息内容 | 本年制发件数 |\n"
+      "|:---|---:|\n"
+      "| 规章<br>（含修订） | 1 |\n"
+      "| a \\| b | 2 |\n";
+  StatusOr<Document> doc = ExtractText(md, Limits(), testing::TestLexicon());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->blocks.size(), 3u);
+  EXPECT_EQ(doc->blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc->blocks[0].raw, "示例局2023年政府信息公开工作年度报告");
+  EXPECT_EQ(doc->blocks[1].raw, "第一段落的第一行，接着第二行。");  // joined
+  ASSERT_EQ(doc->blocks[2].kind, BlockKind::kTable);
+  const Table& t = doc->blocks[2].table;
+  EXPECT_EQ(t.rows, 3);  // the separator row is not a row
+  EXPECT_EQ(t.cells[2].raw, "规章\n（含修订）");
+  EXPECT_EQ(t.cells[4].raw, "a | b");
+}
+
+}  // namespace
+}  // namespace gongkai

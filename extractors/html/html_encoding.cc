@@ -77,8 +77,17 @@ bool SniffHtml(std::string_view bytes) {
   std::string head(bytes.substr(0, 4096));
   for (char& c : head)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* tag :
-       {"<html", "<!doctype html", "<table", "<body", "<meta"}) {
+  for (const char* tag : {"<html", "<!doctype html", "<body"}) {
+    if (head.find(tag) != std::string::npos) return true;
+  }
+  // Text that does not start with a tag (Markdown with an HTML table set
+  // in it, a dump quoting markup) is text; a page of tables, or an article
+  // body, starts with one.
+  size_t first = head.find_first_not_of(" \t\r\n");
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    first = head.find_first_not_of(" \t\r\n", 3);
+  if (first == std::string::npos || head[first] != '<') return false;
+  for (const char* tag : {"<table", "<meta"}) {
     if (head.find(tag) != std::string::npos) return true;
   }
   // An article body saved without its document element (as CMSs store it

@@ -23,28 +23,6 @@ bool IsAsciiAlnum(const std::string& s) {
          std::isalnum(static_cast<unsigned char>(s[0]));
 }
 
-// Returns true iff `text` is a page number: "3", "-3-", "— 3 —", "第3页"
-// (the lexicon's page_decoration and page_number_digits).
-bool IsPageNumber(const std::string& text, const Lexicon& lexicon) {
-  std::string digits, rest;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = text[i];
-    if (c >= '0' && c <= '9') {
-      digits += text[i++];
-    } else if (c == ' ' || c == '-') {
-      ++i;
-    } else {
-      size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      rest += text.substr(i, len);
-      i += len;
-    }
-  }
-  if (digits.empty() ||
-      digits.size() > static_cast<size_t>(lexicon.Int("page_number_digits")))
-    return false;
-  return lexicon.IsPageDecoration(rest);
-}
-
 struct Placed {
   double top;
   Block block;
@@ -203,7 +181,7 @@ std::vector<Placed> Paragraphs(const std::vector<PdfLine>& lines,
     const PdfLine& line = lines[l];
     const bool margin =
         line.box.y1 > page.height * 0.88 || line.box.y0 < page.height * 0.08;
-    if (margin && IsPageNumber(line.Text(), lexicon)) continue;
+    if (margin && IsPageMarker(line.Text(), lexicon)) continue;
     std::vector<Chunk>& chunks = line_chunks[l];
     if (IsRow(chunks)) {
       if (rows.empty()) rows_top = line.box.y0;

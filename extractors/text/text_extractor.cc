@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "extractors/charset.h"
+#include "extractors/text/markdown.h"
 #include "extractors/value_token.h"
 #include "src/model/utf8.h"
 
@@ -202,13 +203,18 @@ class TextReader {
 
 }  // namespace
 
-StatusOr<Document> ExtractText(std::string_view bytes, const Limits& /*limits*/,
+StatusOr<Document> ExtractText(std::string_view bytes, const Limits& limits,
                                const Lexicon& lexicon) {
   StatusOr<DecodedText> decoded = DecodeToUtf8(bytes, "");
   if (!decoded.ok()) return decoded.status();
   DocumentBuilder doc;
   doc.SetEncoding(decoded->encoding);
   NoteReplacedBytes(*decoded, doc);
+  if (LooksLikeMarkdown(decoded->text)) {
+    Status s = ReadMarkdown(decoded->text, limits, lexicon, doc);
+    if (!s.ok()) return s;
+    return doc.Finish();
+  }
   const std::string& text = decoded->text;
   const bool has_tab_cells =
       text.rfind('\t', 0) == 0 || text.find("\n\t") != std::string::npos;
