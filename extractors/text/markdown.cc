@@ -107,6 +107,7 @@ bool LooksLikeMarkdown(const std::string& text) {
 Status ReadMarkdown(const std::string& text, const Limits& limits,
                     const Lexicon& lexicon, DocumentBuilder& doc) {
   TableBuilder table;
+  int table_rows = 0;  // rows of the pipe table being read
   std::string paragraph;
   auto flush_paragraph = [&] {
     if (!paragraph.empty()) doc.AddText(BlockKind::kParagraph, paragraph);
@@ -114,6 +115,7 @@ Status ReadMarkdown(const std::string& text, const Limits& limits,
   };
   auto flush_table = [&] {
     if (!table.empty()) doc.AddTable(table.Finish());
+    table_rows = 0;
   };
   std::istringstream in(text);
   std::string html;  // an HTML table being collected
@@ -133,7 +135,10 @@ Status ReadMarkdown(const std::string& text, const Limits& limits,
     if (IsPipeLine(t)) {
       flush_paragraph();
       std::vector<std::string> cells = PipeCells(t);
-      if (IsSeparator(cells)) continue;
+      // The delimiter row follows the header row; elsewhere a row of dashes
+      // is a row of NA markers.
+      if (table_rows == 1 && IsSeparator(cells)) continue;
+      ++table_rows;
       table.BeginRow();
       for (std::string& c : cells) table.AddCell(Plain(c));
       continue;

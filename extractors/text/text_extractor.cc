@@ -96,6 +96,13 @@ class TextReader {
   void Line(const std::string& raw_line) {
     std::string line = TrimRight(raw_line);
     while (!line.empty() && line[0] == '\f') line.erase(0, 1);  // page break
+    // A page number between two pages' lines (— 3 —, -3-) is not content:
+    // not a row (its dashes are NA markers), not a paragraph ending a table.
+    // A bare number, or a line after a tab, is a cell.
+    if (!line.empty() && line[0] != '\t' &&
+        line.find_first_not_of("0123456789 ") != std::string::npos &&
+        IsPageMarker(line.substr(line.find_first_not_of(' ')), lexicon_))
+      return;
     if (std::vector<std::string> cells = RowCells(line, lexicon_);
         !cells.empty()) {
       FlushParagraph();
