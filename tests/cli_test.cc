@@ -266,3 +266,45 @@ TEST(Cli, SingleFileCrashOrHangGivesItsRecord) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug (issue #12, 1): a file name that is not UTF-8 (GBK names from
+// Chinese archives) aborted extract, audit and ingest. The name survives:
+// shown with \xHH for its other bytes, and its bytes in hexadecimal.
+TEST(CliFormerBugs, FileNamesThatAreNotUtf8) {
+  const std::string dir = testing::TempDir();
+  const std::string gbk_name = "\xb1\xa8\xb8\xe6";  // 报告 in GBK
+  const std::string path = dir + "/" + gbk_name + ".html";
+  testing::WriteFile(
+      path, testing::ReadFile(SourcePath("corpus/handmade/clean-2023.html")));
+  for (const char* command : {"extract", "audit"}) {
+    auto r = RunGongkai(std::string(command) + " " + dir);
+    EXPECT_EQ(r.exit_code, 0) << command << ": " << r.err;
+  }
+  auto extract = RunGongkai("extract " + dir);
+  std::vector<json> records = JsonLines(extract.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["source"]["path"], dir + "/\\xB1\\xA8\\xB8\\xE6.html");
+  std::string bytes;
+  const std::string hex = records[0]["source"]["path_bytes"];
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  EXPECT_EQ(bytes, path);  // the name recovered exactly
+  // A worker that crashes on such a file still gives its record.
+  auto crash = RunGongkai("extract " + dir, "", "GONGKAI_TEST_CRASH=" + dir);
+  EXPECT_EQ(crash.exit_code, 3) << crash.err;
+  std::vector<json> crashed = JsonLines(crash.out);
+  ASSERT_EQ(crashed.size(), 1u);
+  EXPECT_EQ(crashed[0]["error"]["code"], "crashed");
+  EXPECT_EQ(crashed[0]["source"]["path_bytes"], hex);
+  auto ingest = RunGongkai("ingest --db " + dir + "/d.db " + dir);
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto again = RunGongkai("ingest --db " + dir + "/d.db " + dir);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -4,6 +4,7 @@
 // it should not (the XXE targets) and writes none (zip member names with
 // ../ are never extracted).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -17,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "tests/test_util.h"
 
@@ -181,6 +183,42 @@ TEST(HostileWorkers, NoWorkerOutlivesTheRun) {
   EXPECT_EQ(left, -1) << "a worker outlived the run";
   EXPECT_EQ(errno, ECHILD);
   while (waitpid(-1, nullptr, 0) > 0) {
+  }
+  prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+// Former bug (issue #12, 10): workers orphaned by a killed coordinator ran
+// on without a timeout. A worker now dies with its coordinator.
+TEST(HostileWorkers, WorkersDieWithTheirCoordinator) {
+  ASSERT_EQ(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+  const std::string file =
+      testing::SourcePath("corpus/handmade/clean-2023.html");
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen("/dev/null", "w", stdout)) _exit(99);
+    setenv("GONGKAI_TEST_HANG", "clean-2023", 1);
+    execl(GONGKAI_BINARY, GONGKAI_BINARY, "extract", "--timeout", "600",
+          file.c_str(), static_cast<char*>(nullptr));
+    _exit(98);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(pid, SIGKILL);
+  ASSERT_EQ(waitpid(pid, nullptr, 0), pid);
+  // The hanging worker, now this process's child, must end by itself.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  bool gone = false;
+  while (!gone && std::chrono::steady_clock::now() < deadline) {
+    const pid_t w = waitpid(-1, nullptr, WNOHANG);
+    gone = w < 0 && errno == ECHILD;
+    if (!gone && w == 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(gone) << "a worker outlived its killed coordinator";
+  if (!gone) {  // leave no stray process behind the failure
+    std::system(("pkill -9 -P " + std::to_string(getpid())).c_str());
+    while (waitpid(-1, nullptr, 0) > 0) {
+    }
   }
   prctl(PR_SET_CHILD_SUBREAPER, 0);
 }

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -93,7 +94,18 @@ std::optional<Record> ReadWithHandshake(const WorkerJob& job, int fd,
 [[noreturn]] void RunChild(const WorkerJob& job, int fd, int control,
                            const BatchOptions& options,
                            const Registry& registry, const RuleLibrary& rules,
-                           const Divisions* divisions) {
+                           const Divisions* divisions, pid_t coordinator) {
+  // A worker never outlives its coordinator (killed, it takes its workers
+  // with it), and never runs past its time on the CPU even if no one is
+  // left to time it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != coordinator) _exit(1);  // the coordinator died already
+  if (options.timeout_s > 0) {
+    rlimit cpu;
+    cpu.rlim_cur = static_cast<rlim_t>(options.timeout_s) + 1;
+    cpu.rlim_max = cpu.rlim_cur + 1;
+    setrlimit(RLIMIT_CPU, &cpu);
+  }
 #if !defined(__SANITIZE_ADDRESS__)
   if (options.max_memory_mb > 0) {
     rlimit limit;
@@ -158,7 +170,8 @@ json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
                        const std::string& message) {
   json r;
   r["schema"] = kReportSchema;
-  r["source"] = {{"path", job.path}, {"sha256", job.sha256}};
+  r["source"] = PathJson(job.path);
+  r["source"]["sha256"] = job.sha256;
   r["error"] = {{"stage", "worker"}, {"code", code}, {"message", message}};
   return r;
 }
@@ -196,6 +209,27 @@ WorkerResult Finish(Worker& w, int status, int timeout_s) {
   return {w.output.substr(1, w.output.size() - 2), kind};
 }
 
+// Calls `on_record`; an exception it throws (a record it cannot handle)
+// never escapes: the record is replaced by an error record saying so.
+bool Deliver(const OnRecord& on_record, const WorkerJob& job,
+             WorkerResult result) {
+  try {
+    return on_record(job, result);
+  } catch (const std::exception& e) {
+    WorkerResult replaced{
+        WorkerErrorRecord(
+            job, "bad_record",
+            std::string("the record could not be handled: ") + e.what())
+            .dump(),
+        RecordKind::kError};
+    try {
+      return on_record(job, replaced);
+    } catch (const std::exception&) {
+      return true;  // said nothing more can be done; the batch goes on
+    }
+  }
+}
+
 }  // namespace
 
 bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
@@ -209,6 +243,7 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
   // what its document needs.
   if (jobs.size() > 1) context.registry.Preload();
   bool ok = true;
+  const pid_t coordinator = getpid();
   while (!jobs.empty() || !running.empty()) {
     while (ok && !jobs.empty() && static_cast<int>(running.size()) < workers) {
       int fds[2], control[2] = {-1, -1};
@@ -230,7 +265,7 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
           if (other.control >= 0) close(other.control);
         }
         RunChild(w.job, fds[1], control[0], options, context.registry,
-                 context.rules, context.divisions);
+                 context.rules, context.divisions, coordinator);
       }
       close(fds[1]);
       if (control[0] >= 0) close(control[0]);
@@ -303,8 +338,8 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
       if (w.control >= 0) close(w.control);
       if (done_well && w.skipped) {
         if (context.on_skipped) context.on_skipped(w.job);
-      } else if (ok &&
-                 !on_record(w.job, Finish(w, status, options.timeout_s))) {
+      } else if (ok && !Deliver(on_record, w.job,
+                                Finish(w, status, options.timeout_s))) {
         ok = false;
         jobs.clear();
         *error = "stopped";

@@ -125,4 +125,39 @@ std::string EscapeControls(std::string_view text) {
   return out;
 }
 
+std::string ShowBytes(std::string_view bytes) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  size_t i = 0;
+  while (i < bytes.size()) {
+    size_t len = 0;
+    for (size_t n = 1; n <= 4 && i + n <= bytes.size(); ++n) {
+      if (IsValidUtf8(bytes.substr(i, n))) {
+        len = n;
+        break;
+      }
+    }
+    if (len == 0) {
+      const unsigned char c = static_cast<unsigned char>(bytes[i++]);
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      continue;
+    }
+    out.append(bytes.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string HexOf(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
 }  // namespace gongkai

@@ -32,6 +32,14 @@ std::string RepairUtf8(std::string_view text);
 // breaks) written as \xNN, so that it can be printed on a terminal.
 std::string EscapeControls(std::string_view text);
 
+// Returns `bytes` as valid UTF-8 for showing a name (a file name in GBK
+// from a Chinese archive): valid sequences kept, every other byte written
+// as the four characters \xHH.
+std::string ShowBytes(std::string_view bytes);
+
+// Returns the lower-case hexadecimal digits of `bytes` ("b1a8").
+std::string HexOf(std::string_view bytes);
+
 // Returns the UTF-8 encoding of `c`.
 std::string EncodeUtf8(char32_t c);
 

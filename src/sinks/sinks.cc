@@ -2,6 +2,7 @@
 #include "src/sinks/sinks.h"
 
 #include "src/model/number.h"
+#include "src/model/utf8.h"
 #include "src/reconcile/reconcile.h"
 
 namespace gongkai {
@@ -100,11 +101,21 @@ Json ReportJson(const Report& report, const Metadata& file) {
 
 }  // namespace
 
+Json PathJson(const std::string& path) {
+  Json out = Json::object();
+  if (IsValidUtf8(path)) {
+    out["path"] = path;
+  } else {
+    out["path"] = ShowBytes(path);
+    out["path_bytes"] = HexOf(path);
+  }
+  return out;
+}
+
 Json RecordToJson(const Record& record) {
   Json out;
   out["schema"] = kReportSchema;
-  Json source;
-  source["path"] = record.source.path;
+  Json source = PathJson(record.source.path);
   source["sha256"] = record.source.sha256;
   source["format"] = record.source.format;
   source["bytes"] = record.source.bytes;

@@ -13,6 +13,12 @@ namespace gongkai {
 
 inline constexpr const char* kReportSchema = "gongkai.report/1";
 
+// Returns the "source" object's path fields for `path`: "path" always valid
+// UTF-8 (bytes that are not shown as \xHH) and, when the name is not UTF-8,
+// "path_bytes" with its bytes in hexadecimal, from which the name is
+// recovered exactly.
+nlohmann::ordered_json PathJson(const std::string& path);
+
 // Returns the JSON object of one record: a report, or an error record with
 // "error": {"stage", "code", "message"} (and any figures read before it).
 nlohmann::ordered_json RecordToJson(const Record& record);
