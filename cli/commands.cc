@@ -1,7 +1,11 @@
 // extract, audit and rules check; see commands.h.
 #include "cli/commands.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <iostream>
@@ -108,6 +112,41 @@ int ForEachRecord(const Options& options, Emit emit) {
   return kExitOk;
 }
 
+// Standard output, written one record at a time: each record (its line and
+// newline) goes out in one write(), so that several processes writing to
+// one file or pipe never interleave inside a record; a failed write (a full
+// disk, a closed pipe) is remembered and said at the end (exit 5).
+class Output {
+ public:
+  void Line(const std::string& text) {
+    if (!ok()) return;
+    buffer_ = text;
+    buffer_ += '\n';
+    size_t done = 0;
+    while (done < buffer_.size()) {
+      const ssize_t n =
+          write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        error_ = n < 0 ? errno : EIO;
+        return;
+      }
+      done += static_cast<size_t>(n);
+    }
+  }
+  bool ok() const { return error_ == 0; }
+  // Says why the output failed; returns kExitDataset (5).
+  int Failed() const {
+    std::cerr << "gongkai: cannot write to standard output: "
+              << std::strerror(error_) << "\n";
+    return kExitDataset;
+  }
+
+ private:
+  std::string buffer_;
+  int error_ = 0;
+};
+
 }  // namespace
 
 batch::BatchOptions BatchOptionsOf(const Options& options) {
@@ -156,18 +195,16 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 
 int RunExtract(const Options& options) {
   bool any_error = false;
+  Output out;
   const int status =
       ForEachRecord(options, [&](const batch::WorkerResult& result) {
         any_error = any_error || !result.is_report();
-        if (options.pretty) {
-          std::cout << nlohmann::ordered_json::parse(result.json).dump(1)
-                    << "\n";
-        } else {
-          std::cout << result.json << "\n";
-        }
-        std::cout.flush();
+        out.Line(options.pretty
+                     ? nlohmann::ordered_json::parse(result.json).dump(1)
+                     : result.json);
       });
   if (status != kExitOk) return status;
+  if (!out.ok()) return out.Failed();
   return any_error ? kExitInputErrors : kExitOk;
 }
 
@@ -176,6 +213,7 @@ int RunAudit(const Options& options) {
   // failing a hard identity, reports with warnings only, error records.
   long files = 0, reports = 0, failing = 0, warned = 0, errors = 0;
   bool any_failure = false;
+  Output out;
   const int status =
       ForEachRecord(options, [&](const batch::WorkerResult& result) {
         const nlohmann::ordered_json record =
@@ -194,11 +232,13 @@ int RunAudit(const Options& options) {
           failing += fails;
           warned += warns && !fails;
         }
+        std::string lines;
         for (const std::string& line : AuditLines(record))
-          std::cout << line << "\n";
-        std::cout.flush();
+          lines += (lines.empty() ? "" : "\n") + line;
+        if (!lines.empty()) out.Line(lines);
       });
   if (status != kExitOk) return status;
+  if (!out.ok()) return out.Failed();
   std::cerr << "gongkai: " << files << " files: " << reports << " reports ("
             << failing << " failing a hard identity, " << warned
             << " with warnings only), " << errors << " not read\n";

@@ -35,7 +35,7 @@ exit codes:
   2  usage error
   3  some input could not be read (it has an error record)
   4  the rules could not be loaded
-  5  the dataset could not be opened or written
+  5  the dataset or standard output could not be written
 
 gongkai COMMAND --help shows the flags of one command.)";
 

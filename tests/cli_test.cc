@@ -308,3 +308,39 @@ TEST(CliFormerBugs, FileNamesThatAreNotUtf8) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bugs (issue #13, 1 and 8): a record went out in several writes, so
+// that mappers run in parallel into one file broke lines; a failed write
+// to standard output exited 0. Each record is one write(); a failed write
+// is exit 5.
+TEST(CliFormerBugs, RecordsAreWholeUnderParallelMappersAndWritesAreChecked) {
+  const std::string dir = testing::TempDir();
+  const std::string list = dir + "/files.txt", out = dir + "/records.jsonl";
+  std::system(("find " + SourcePath("corpus/synthetic") + " " +
+               SourcePath("corpus/real") +
+               " -type f ! -name '*.json' ! -name '*.md' | sort > " + list)
+                  .c_str());
+  const std::string files = testing::ReadFile(list);
+  const long n = std::count(files.begin(), files.end(), '\n');
+  for (int run = 0; run < 3; ++run) {
+    std::system(("xargs -P 4 -n 1 " + std::string(GONGKAI_BINARY) +
+                 " extract < " + list + " > " + out + " 2>/dev/null")
+                    .c_str());
+    std::vector<json> records = JsonLines(testing::ReadFile(out));
+    EXPECT_EQ(static_cast<long>(records.size()), n) << "run " << run;
+  }
+  const int status =
+      std::system((std::string(GONGKAI_BINARY) + " extract " +
+                   SourcePath("corpus/handmade/clean-2023.html") +
+                   " > /dev/full 2>/dev/null")
+                      .c_str());
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 5);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
