@@ -287,7 +287,8 @@ int RunExport(const Options& options) {
     std::cerr << "gongkai: no dataset at " << options.db_path << "\n";
     return kExitDataset;
   }
-  StatusOr<std::unique_ptr<Dataset>> dataset = Dataset::Open(options.db_path);
+  StatusOr<std::unique_ptr<Dataset>> dataset =
+      Dataset::OpenReadOnly(options.db_path);
   if (!dataset.ok()) {
     std::cerr << "gongkai: " << dataset.status().message() << "\n";
     return kExitDataset;

@@ -16,6 +16,7 @@
 #include "extractors/registry.h"
 #include "src/batch/workers.h"
 #include "src/dataset/dataset.h"
+#include "src/dataset/record_check.h"
 #include "src/model/sha256.h"
 #include "src/pipeline.h"
 #include "src/read/divisions.h"
@@ -44,7 +45,7 @@ int RunIngest(const Options& options) {
   }
   Dataset& dataset = **opened;
   Progress progress;
-  long stored = 0, skipped = 0;
+  long stored = 0, skipped = 0, bad_lines = 0;
   auto store = [&](const json& record) {
     Status s = dataset.Insert(record);
     if (!s.ok()) {
@@ -62,12 +63,20 @@ int RunIngest(const Options& options) {
     if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
       std::ifstream in(path);
       std::string line;
+      long line_no = 0;
       while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty()) continue;
         json record = json::parse(line, nullptr, false);
-        if (record.is_discarded() || !record.is_object() ||
-            record.value("schema", "") != kReportSchema) {
-          std::cerr << "gongkai: " << path
-                    << ": skipping a line that is not a gongkai record\n";
+        const std::string why = record.is_discarded()
+                                    ? std::string("not JSON (a cut line?)")
+                                    : CheckRecord(record);
+        if (!why.empty()) {
+          // Not lost: an error record names the file and the line.
+          ++bad_lines;
+          std::cerr << "gongkai: " << path << " line " << line_no << ": " << why
+                    << "\n";
+          if (!store(BadLineRecord(path, line_no, why))) return kExitDataset;
           continue;
         }
         if (!store(record)) return kExitDataset;
@@ -122,6 +131,12 @@ int RunIngest(const Options& options) {
             << " reports failing a hard identity, " << summary->errors
             << " errors, " << summary->dataset_findings
             << " mismatches across years\n";
+  if (bad_lines > 0) {
+    std::cerr << "gongkai: " << bad_lines
+              << " lines of JSON Lines input were not records (stored as "
+                 "error records)\n";
+    return kExitInputErrors;
+  }
   return kExitOk;
 }
 

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -315,6 +316,85 @@ TEST(IngestFormerBugs, DatasetWithoutCoverageColumnsIsMigrated) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Count(db, "reports WHERE cells_expected = 200 AND cells_read = 41"),
             1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bugs (issue #12, 12 and #13, 1): a JSON Lines record of the right
+// schema but wrong types aborted ingest; a line that was not a record was
+// skipped with no line number and ingest exited 0. Every such line is now
+// an error record naming the file and line, and ingest exits 3.
+TEST(IngestFormerBugs, BadJsonLinesAreErrorRecordsNamingTheLine) {
+  using json = nlohmann::json;
+  const std::string dir = testing::TempDir();
+  auto good =
+      RunGongkai("extract " + SourcePath("corpus/handmade/clean-2023.html"));
+  ASSERT_EQ(good.exit_code, 0);
+  std::string valid = good.out.substr(0, good.out.find('\n'));
+  json wrong_figures = json::parse(valid);
+  wrong_figures["figures"] = json::array({1, 2});
+  wrong_figures["source"]["sha256"] = "1";
+  json wrong_page = json::parse(valid);
+  wrong_page["evidence"]["applications.new.natural"]["page"] = "three";
+  wrong_page["source"]["sha256"] = "2";
+  json no_source = json::parse(valid);
+  no_source["source"] = "somewhere";
+  const std::string lines = valid + "\n" + valid.substr(0, valid.size() / 2) +
+                            "\n" + wrong_figures.dump() + "\n" +
+                            wrong_page.dump() + "\n" + no_source.dump() + "\n";
+  testing::WriteFile(dir + "/in.jsonl", lines);
+  auto r = RunGongkai("ingest --db " + dir + "/d.db " + dir + "/in.jsonl");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(Count(dir + "/d.db", "reports"), 1);
+  EXPECT_EQ(Count(dir + "/d.db", "errors WHERE code = 'bad_record'"), 4);
+  for (int line = 2; line <= 5; ++line) {
+    EXPECT_EQ(
+        Count(dir + "/d.db", "errors WHERE path = '" + dir +
+                                 "/in.jsonl:" + std::to_string(line) + "'"),
+        1)
+        << line;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bugs (issue #12, 9 and 14): ingest into a dataset damaged in its
+// middle exited 0 and kept writing; export could not read a dataset in a
+// read-only place.
+TEST(IngestFormerBugs, DamagedDatasetRefusedReadOnlyDatasetExported) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/d.db";
+  ASSERT_EQ(RunGongkai("ingest --db " + db + " " + SourcePath("corpus/real"))
+                .exit_code,
+            0);
+  // Read-only: the file and its directory (as root, CI's user, this does
+  // not bind; export opens read-only and never writes either way).
+  chmod(db.c_str(), 0444);
+  chmod(dir.c_str(), 0555);
+  auto out =
+      RunGongkai("export --db " + db + " --out " + testing::TempDir() + "/x");
+  EXPECT_EQ(out.exit_code, 0) << out.err;
+  chmod(dir.c_str(), 0755);
+  chmod(db.c_str(), 0644);
+  // Damaged in its middle.
+  std::string bytes = ReadFile(db);
+  ASSERT_GT(bytes.size(), 5u * 4096);
+  for (size_t i = 3 * 4096; i < 4 * 4096; ++i) bytes[i] = '\xff';
+  testing::WriteFile(db, bytes);
+  auto r = RunGongkai("ingest --db " + db + " " +
+                      SourcePath("corpus/handmade/clean-2023.html"));
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
   std::filesystem::remove_all(dir);
 }
 

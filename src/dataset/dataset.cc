@@ -74,6 +74,30 @@ std::string AgencyKey(const Json& report) {
 
 }  // namespace
 
+namespace {
+
+// Returns an error unless PRAGMA quick_check says "ok".
+Status QuickCheck(sqlite3* db, const std::string& path) {
+  Stmt q(db, "PRAGMA quick_check");
+  if (!q.ok()) return q.Error(path + ": cannot check the dataset");
+  if (q.Step() != SQLITE_ROW)
+    return q.Error(path + ": cannot check the dataset");
+  std::string result = q.Text(0);
+  if (result != "ok") {
+    // The first problem SQLite names is enough to say it.
+    for (int more = 0; q.Step() == SQLITE_ROW && more < 1; ++more)
+      result += "; " + q.Text(0);
+    if (result.size() > 200) result = result.substr(0, 200) + "...";
+    return Status::Error("dataset", "corrupt",
+                         path + ": the dataset is damaged (" + result +
+                             "); restore it from a copy or ingest into a new "
+                             "file");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
@@ -83,6 +107,7 @@ StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
   }
   sqlite3_busy_timeout(db, 10000);
   std::unique_ptr<Dataset> ds(new Dataset(db));
+  if (Status c = QuickCheck(db, path); !c.ok()) return c;
   Status s = ds->Exec(kSchema);
   if (!s.ok()) return s;
   // A dataset made before reports carried their coverage gains the columns
@@ -100,6 +125,34 @@ StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
         "ALTER TABLE reports ADD COLUMN cells_read INTEGER;");
     if (!s.ok()) return s;
   }
+  return ds;
+}
+
+StatusOr<std::unique_ptr<Dataset>> Dataset::OpenReadOnly(
+    const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  if (rc == SQLITE_OK) {
+    // A WAL dataset in a directory that cannot be written, without its
+    // -shm file, opens but cannot be read: read it as immutable (no writer
+    // can be at work where nothing can be written).
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr,
+                      nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_close(db);
+      db = nullptr;
+      rc = sqlite3_open_v2(("file:" + path + "?immutable=1").c_str(), &db,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    }
+  }
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Error("dataset", "open", path + ": " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Dataset> ds(new Dataset(db));
+  if (Status c = QuickCheck(db, path); !c.ok()) return c;
   return ds;
 }
 

@@ -29,8 +29,16 @@ struct DatasetSummary {
 
 class Dataset {
  public:
-  // Opens or creates the dataset at `path` and its schema.
+  // Opens or creates the dataset at `path` and its schema. A dataset that
+  // fails SQLite's quick_check (damaged in its middle) is refused
+  // ("corrupt"), so that nothing is written on top of the damage.
   static StatusOr<std::unique_ptr<Dataset>> Open(const std::string& path);
+
+  // Opens the dataset at `path` for reading only (export): the file is not
+  // created, its schema and journal mode are not touched, and a dataset in
+  // a read-only place can be read. Checked as Open() does.
+  static StatusOr<std::unique_ptr<Dataset>> OpenReadOnly(
+      const std::string& path);
   ~Dataset();
 
   // Returns true iff a report or an error record with this sha256 is stored.

@@ -139,13 +139,24 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
   Row(wide, header);
   std::map<std::string, size_t> column_of;
   for (size_t i = 0; i < columns.size(); ++i) column_of[columns[i]] = i;
-  Stmt reports(db,
-               "SELECT r.sha256, r.path, r.format, r.agency_name, a.province, "
-               "a.city, a.county, "
-               "a.level, r.year, r.published, r.published_source, r.version, "
-               "r.hard_failures, r.cells_expected, r.cells_read "
-               "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
-               "ORDER BY r.path, r.sha256");
+  // A dataset made before reports carried their coverage, exported without
+  // being migrated (export opens read-only), has NULL coverage.
+  bool has_coverage = false;
+  {
+    Stmt q(db,
+           "SELECT 1 FROM pragma_table_info('reports') WHERE name = "
+           "'cells_expected'");
+    has_coverage = q.Step() == SQLITE_ROW;
+  }
+  Stmt reports(
+      db,
+      std::string("SELECT r.sha256, r.path, r.format, r.agency_name, "
+                  "a.province, a.city, a.county, a.level, r.year, "
+                  "r.published, r.published_source, r.version, "
+                  "r.hard_failures, ") +
+          (has_coverage ? "r.cells_expected, r.cells_read " : "NULL, NULL ") +
+          "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
+          "ORDER BY r.path, r.sha256");
   Stmt figures(db, "SELECT figure, value FROM figures WHERE sha256=?");
   while (reports.Step() == SQLITE_ROW) {
     std::vector<std::string> fields;
