@@ -22,6 +22,27 @@ bool IsPipeLine(const std::string& trimmed) {
          trimmed.find('|', 1) != std::string::npos;
 }
 
+// Returns `s` with every <br>, <br/>, <br /> (any case) as a line break.
+std::string LineBreaks(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '<' && i + 3 < s.size() &&
+        (s[i + 1] == 'b' || s[i + 1] == 'B') &&
+        (s[i + 2] == 'r' || s[i + 2] == 'R')) {
+      size_t j = i + 3;
+      while (j < s.size() && s[j] == ' ') ++j;
+      if (j < s.size() && s[j] == '/') ++j;
+      if (j < s.size() && s[j] == '>') {
+        out += '\n';
+        i = j + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 // Returns the cells of a pipe-table line: split at unescaped `|`, the
 // outer pipes dropped, `\|` read as `|`, `<br>` as a line break.
 std::vector<std::string> PipeCells(const std::string& trimmed) {
@@ -40,13 +61,7 @@ std::vector<std::string> PipeCells(const std::string& trimmed) {
     }
   }
   if (!Trim(cell).empty()) cells.push_back(cell);  // no closing pipe
-  for (std::string& s : cells) {
-    for (const char* br : {"<br/>", "<br />", "<br>", "<BR>"}) {
-      for (size_t at; (at = s.find(br)) != std::string::npos;)
-        s.replace(at, std::string(br).size(), "\n");
-    }
-    s = Trim(s);
-  }
+  for (std::string& s : cells) s = Trim(LineBreaks(s));
   return cells;
 }
 
