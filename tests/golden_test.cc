@@ -386,6 +386,45 @@ TEST(GoldenDifferential, MarkdownRenderingsReadTheSame) {
   }
 }
 
+// Tables in another order (table 4 before table 3), and tables 3 and 4
+// inside one HTML <table> (with table 4's heading as a row of it, or with
+// no heading at all) keep every figure.
+TEST(GoldenVariants, TablesInAnotherOrderOrInOneHtmlTable) {
+  const std::string base = testing::SourcePath("corpus/handmade/clean-2023");
+  const json expected = json::parse(testing::ReadFile(base + ".expected.json"));
+  const std::string page = testing::ReadFile(base + ".html");
+  const size_t t3 = page.find("<p>三、收到和处理");
+  const size_t t4 = page.find("<p>四、政府信息公开行政复议");
+  const size_t t5 = page.find("<p>五、");
+  ASSERT_TRUE(t3 != std::string::npos && t4 != std::string::npos &&
+              t5 != std::string::npos);
+  const std::string between =
+      "</table>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n"
+      "<table border=\"1\" cellspacing=\"0\" width=\"100%\">";
+  std::string tables = page.substr(t3, t5 - t3);
+  ASSERT_NE(tables.find(between), std::string::npos);
+  auto merged = [&](const std::string& joint) {
+    std::string t = tables;
+    t.replace(t.find(between), between.size(), joint);
+    return page.substr(0, t3) + t + page.substr(t5);
+  };
+  const std::pair<const char*, std::string> variants[] = {
+      {"table 4 first", page.substr(0, t3) + page.substr(t4, t5 - t4) +
+                            page.substr(t3, t4 - t3) + page.substr(t5)},
+      {"one table, heading a row",
+       merged("\n<tr><td colspan=\"10\">四、政府信息公开行政复议、行政诉讼情况"
+              "</td></tr>")},
+      {"one table, no heading", merged("\n")},
+  };
+  for (const auto& [name, html] : variants) {
+    Record r = ProcessBytes(name, html, DefaultRegistry(), testing::Rules(),
+                            Limits(), &testing::TestDivisions());
+    ASSERT_TRUE(r.report.has_value()) << name << ": " << r.error.ToString();
+    const json got = RecordToJson(r);
+    EXPECT_EQ(got["figures"], expected["figures"]) << name;
+  }
+}
+
 // Former bug: a number too large for an integer (a cell printed
 // 99999999999999999999, a fee in the prose) was cast to long long before
 // its range was checked: undefined behaviour (UBSan's float-cast-overflow
