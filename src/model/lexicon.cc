@@ -11,12 +11,12 @@ namespace {
 
 // Keys that hold a number (a threshold or a label-match score).
 constexpr std::string_view kNumberKeys[] = {
-    "anchor_extra_chars", "page_number_digits",  "score_exact",
-    "score_suffix",       "score_truncated",     "share_truncated",
-    "score_dropped",      "share_dropped",       "score_typo",
-    "score_typo_step",    "score_pattern",       "score_next_expected",
-    "title_blocks",       "title_max_chars",     "year_blocks",
-    "signature_blocks",   "signature_max_chars", "signature_window",
+    "anchor_extra_chars",  "page_number_digits",  "score_exact",
+    "score_suffix",        "score_truncated",     "share_truncated",
+    "score_dropped",       "share_dropped",       "score_typo",
+    "score_typo_step",     "score_pattern",       "score_next_expected",
+    "title_blocks",        "title_max_chars",     "year_blocks",
+    "signature_blocks",    "signature_max_chars", "signature_window",
     "typo_chars_per_edit",
 };
 

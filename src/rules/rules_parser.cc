@@ -301,9 +301,8 @@ void Parser::ParseLine(const std::string& line) {
     t.line = line_no;
     rules.tables.push_back(std::move(t));
   } else if (kw == "prefix" || kw == "anchor" || kw == "evidence" ||
-             kw == "type" ||
-             kw == "required" || kw == "columns" || kw == "row" ||
-             kw == "group" || kw == "marks") {
+             kw == "type" || kw == "required" || kw == "columns" ||
+             kw == "row" || kw == "group" || kw == "marks") {
     ParseTableLine(words, line);
   } else if (kw == "set") {
     ParseSet(words);

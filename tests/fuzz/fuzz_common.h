@@ -10,6 +10,7 @@
 
 #include "src/pipeline.h"
 #include "src/rules/rule_library.h"
+#include "src/sinks/sinks.h"
 
 namespace gongkai::fuzz {
 
@@ -22,9 +23,16 @@ inline const RuleLibrary& Rules() {
   return *rules;
 }
 
-// Runs normalize, read and reconcile on an extracted document.
+// Runs normalize, read and reconcile on an extracted document, then writes
+// the record as JSON, as extract does (so that a string that is not valid
+// UTF-8, or a number no JSON can hold, is found here too).
 inline void ReadExtracted(StatusOr<Document>& doc) {
-  if (doc.ok()) ReadAndReconcile(*doc, Rules());
+  if (!doc.ok()) return;
+  Record record;
+  record.source = doc->source;
+  record.metadata = doc->metadata;
+  record.report = ReadAndReconcile(*doc, Rules());
+  (void)RecordToJson(record).dump();
 }
 
 }  // namespace gongkai::fuzz

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_unzipped_bytes = 16 << 20;
   gongkai::StatusOr<gongkai::Document> doc = gongkai::ExtractDocx(
       std::string_view(reinterpret_cast<const char*>(data), size), limits,
-      testing::TestLexicon());
+      gongkai::fuzz::Rules().lexicon());
   gongkai::fuzz::ReadExtracted(doc);
   return 0;
 }
