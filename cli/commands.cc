@@ -1,6 +1,7 @@
 // extract, audit and rules check; see commands.h.
 #include "cli/commands.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -112,12 +113,27 @@ int ForEachRecord(const Options& options, Emit emit) {
   return kExitOk;
 }
 
-// Standard output, written one record at a time: each record (its line and
-// newline) goes out in one write(), so that several processes writing to
-// one file or pipe never interleave inside a record; a failed write (a full
-// disk, a closed pipe) is remembered and said at the end (exit 5).
+// Standard output, or the file of --output, written one record at a time:
+// each record (its line and newline) goes out in one write(), so that
+// several processes writing to one file or pipe never interleave inside a
+// record; --output opens with O_APPEND, so that each write lands whole at
+// the end of the file whoever else appends to it. A failed open or write (a
+// full disk, a closed pipe) is remembered and said at the end (exit 5).
 class Output {
  public:
+  explicit Output(const std::string& path) : name_("standard output") {
+    if (path.empty()) return;
+    name_ = path;
+    fd_ = open(path.c_str(),
+               O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd_ < 0) error_ = errno;
+  }
+  ~Output() {
+    if (fd_ != STDOUT_FILENO && fd_ >= 0) close(fd_);
+  }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
   void Line(const std::string& text) {
     if (!ok()) return;
     buffer_ = text;
@@ -125,7 +141,7 @@ class Output {
     size_t done = 0;
     while (done < buffer_.size()) {
       const ssize_t n =
-          write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
+          write(fd_, buffer_.data() + done, buffer_.size() - done);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
         error_ = n < 0 ? errno : EIO;
@@ -137,12 +153,14 @@ class Output {
   bool ok() const { return error_ == 0; }
   // Says why the output failed; returns kExitDataset (5).
   int Failed() const {
-    std::cerr << "gongkai: cannot write to standard output: "
+    std::cerr << "gongkai: cannot write to " << name_ << ": "
               << std::strerror(error_) << "\n";
     return kExitDataset;
   }
 
  private:
+  std::string name_;
+  int fd_ = STDOUT_FILENO;
   std::string buffer_;
   int error_ = 0;
 };
@@ -195,7 +213,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 
 int RunExtract(const Options& options) {
   bool any_error = false;
-  Output out;
+  Output out(options.output);
+  if (!out.ok()) return out.Failed();
   const int status =
       ForEachRecord(options, [&](const batch::WorkerResult& result) {
         any_error = any_error || !result.is_report();
@@ -213,7 +232,8 @@ int RunAudit(const Options& options) {
   // failing a hard identity, reports with warnings only, error records.
   long files = 0, reports = 0, failing = 0, warned = 0, errors = 0;
   bool any_failure = false;
-  Output out;
+  Output out(options.output);
+  if (!out.ok()) return out.Failed();
   const int status =
       ForEachRecord(options, [&](const batch::WorkerResult& result) {
         const nlohmann::ordered_json record =

@@ -26,6 +26,9 @@ struct Options {
   std::string rules_dir;
   std::string data_dir;  // holds divisions/
   bool pretty = false;
+  // extract, audit: append the records to this file instead of standard
+  // output ("" for standard output).
+  std::string output;
   Limits limits;
   std::vector<std::string> inputs;  // files, directories, or "-" for stdin
   // ingest and export

@@ -174,6 +174,9 @@ int main(int argc, char** argv) {
   AddReading(extract, &options, &mb);
   AddWorkers(extract, &options);
   extract->add_flag("--pretty", options.pretty, "indent the JSON");
+  extract->add_option("--output", options.output,
+                      "append the records to FILE (each in one write, "
+                      "O_APPEND: safe for mappers in parallel)");
 
   CLI::App* audit = app.add_subcommand(
       "audit",
@@ -182,6 +185,7 @@ int main(int argc, char** argv) {
   AddInputs(audit, &options, true);
   AddReading(audit, &options, &mb);
   AddWorkers(audit, &options);
+  audit->add_option("--output", options.output, "append the lines to FILE");
 
   CLI::App* ingest = app.add_subcommand(
       "ingest",

@@ -344,3 +344,34 @@ TEST(CliFormerBugs, RecordsAreWholeUnderParallelMappersAndWritesAreChecked) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// --output appends each record in one write (O_APPEND): mappers in
+// parallel into one file keep every record whole; a symbolic link planted
+// at the path is not followed (exit 5).
+TEST(Cli, OutputFileAppendsWholeRecords) {
+  const std::string dir = testing::TempDir();
+  const std::string out = dir + "/records.jsonl";
+  std::system(("find " + SourcePath("corpus/synthetic") +
+               " -type f ! -name '*.json' ! -name '*.md' | xargs -P 4 -n 2 " +
+               GONGKAI_BINARY + " extract --output " + out + " 2>/dev/null")
+                  .c_str());
+  long files = 0;
+  for (const auto& e :
+       std::filesystem::directory_iterator(SourcePath("corpus/synthetic"))) {
+    const std::string ext = e.path().extension().string();
+    files += ext != ".json" && ext != ".md";
+  }
+  EXPECT_EQ(static_cast<long>(JsonLines(testing::ReadFile(out)).size()), files);
+  std::filesystem::create_symlink(dir + "/elsewhere", dir + "/link.jsonl");
+  auto r = RunGongkai("extract --output " + dir + "/link.jsonl " +
+                      SourcePath("corpus/handmade/clean-2023.html"));
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/elsewhere"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
