@@ -165,6 +165,46 @@ class Output {
   int error_ = 0;
 };
 
+// Directories nested deeper than this are not walked (a hostile tree).
+constexpr int kMaxWalkDepth = 64;
+
+// Appends the files below `dir` to *found: recursively, hidden entries and
+// the sidecars of SkippedInDirectory() left out, hidden and linked
+// directories not entered. Nothing is lost without a word: a directory
+// that cannot be read, and an entry whose type cannot be known (a symbolic
+// link loop), are appended themselves, so that their error record says why
+// (EACCES, ELOOP); the walk goes on past them.
+void WalkDirectory(const fs::path& dir, std::vector<std::string>* found,
+                   int depth) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) {
+    found->push_back(dir.string());
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      found->push_back(dir.string());
+      return;
+    }
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    std::error_code type_ec;
+    const bool link = it->is_symlink(type_ec);
+    const bool is_dir = it->is_directory(type_ec);  // follows the link
+    if (type_ec) {
+      if (!SkippedInDirectory(p)) found->push_back(p.string());
+      continue;
+    }
+    if (is_dir) {
+      if (!name.empty() && name[0] != '.' && !link && depth < kMaxWalkDepth)
+        WalkDirectory(p, found, depth + 1);
+      continue;
+    }
+    if (!SkippedInDirectory(p)) found->push_back(p.string());
+  }
+}
+
 }  // namespace
 
 batch::BatchOptions BatchOptionsOf(const Options& options) {
@@ -193,18 +233,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(
-        arg, fs::directory_options::skip_permission_denied, ec),
-        end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (it->is_directory(ec)) {
-        if (p.filename().string().rfind('.', 0) == 0)
-          it.disable_recursion_pending();
-        continue;
-      }
-      if (!SkippedInDirectory(p)) found.push_back(p.string());
-    }
+    WalkDirectory(arg, &found, 0);
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }

@@ -2,9 +2,12 @@
 // records for bad inputs without stopping the batch, audit lines and exit
 // codes, rules check messages.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -370,6 +373,47 @@ TEST(Cli, OutputFileAppendsWholeRecords) {
                       SourcePath("corpus/handmade/clean-2023.html"));
   EXPECT_EQ(r.exit_code, 5) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/elsewhere"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug (issue #12, 7): an unreadable subdirectory was skipped without
+// a word, and a symbolic link loop said "no such file". Both now give an
+// error record saying why (EACCES, ELOOP), and the walk goes on past them.
+TEST(CliFormerBugs, UnreadableDirectoriesAndLinkLoopsGiveRecords) {
+  const std::string dir = testing::TempDir();
+  const std::string page =
+      testing::ReadFile(SourcePath("corpus/handmade/clean-2023.html"));
+  testing::WriteFile(dir + "/a.html", page);
+  testing::WriteFile(dir + "/z.html", page);
+  std::filesystem::create_symlink("loop", dir + "/loop");
+  std::filesystem::create_directory(dir + "/locked");
+  testing::WriteFile(dir + "/locked/x.html", page);
+  chmod((dir + "/locked").c_str(), 0);
+  auto r = RunGongkai("extract " + dir);
+  chmod((dir + "/locked").c_str(), 0755);
+  std::vector<json> records = JsonLines(r.out);
+  std::map<std::string, json> by_path;
+  for (const json& rec : records) by_path[rec["source"]["path"]] = rec;
+  EXPECT_TRUE(by_path[dir + "/a.html"].contains("report"));
+  EXPECT_TRUE(by_path[dir + "/z.html"].contains("report"));  // walked past
+  ASSERT_TRUE(by_path[dir + "/loop"].contains("error")) << r.out;
+  EXPECT_NE(by_path[dir + "/loop"]["error"]["message"].get<std::string>().find(
+                "symbolic links"),
+            std::string::npos);
+  if (geteuid() != 0) {  // root reads every directory
+    ASSERT_TRUE(by_path[dir + "/locked"].contains("error")) << r.out;
+    EXPECT_NE(
+        by_path[dir + "/locked"]["error"]["message"].get<std::string>().find(
+            "Permission denied"),
+        std::string::npos);
+  }
+  EXPECT_EQ(r.exit_code, 3);
   std::filesystem::remove_all(dir);
 }
 
