@@ -400,3 +400,33 @@ TEST(IngestFormerBugs, DamagedDatasetRefusedReadOnlyDatasetExported) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug (issue #12, 6): a timeout (or a crash) was stored for good: a
+// re-run skipped the file, so one killed worker made the dataset differ
+// from an uninterrupted ingest. The next run reads it again; a file read
+// at last leaves no error row behind (#12, 15).
+TEST(IngestFormerBugs, WorkerFailuresAreRetriedByTheNextRun) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/d.db";
+  const std::string file = SourcePath("corpus/handmade/clean-2023.html");
+  auto hung = RunGongkai("ingest --timeout 1 --db " + db + " " + file, "",
+                         "GONGKAI_TEST_HANG=clean-2023");
+  ASSERT_EQ(hung.exit_code, 0) << hung.err;
+  EXPECT_EQ(Count(db, "errors WHERE code = 'timeout'"), 1);
+  EXPECT_EQ(Count(db, "reports"), 0);
+  auto again = RunGongkai("ingest --db " + db + " " + file);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Count(db, "reports"), 1);
+  EXPECT_EQ(Count(db, "errors"), 0);
+  // And the dataset is that of an uninterrupted ingest.
+  const std::string direct = dir + "/direct.db";
+  ASSERT_EQ(RunGongkai("ingest --db " + direct + " " + file).exit_code, 0);
+  EXPECT_TRUE(Export(db, dir + "/a") == Export(direct, dir + "/b"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai

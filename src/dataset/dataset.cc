@@ -169,9 +169,11 @@ Status Dataset::Exec(const std::string& sql) {
 }
 
 bool Dataset::HasSha256(const std::string& sha256) {
+  // A failure of the worker (a timeout, a crash, memory) is not the file's
+  // for good: such a file is read again by the next run.
   Stmt q(db_,
          "SELECT 1 FROM reports WHERE sha256=?1 UNION ALL SELECT 1 FROM errors "
-         "WHERE sha256=?1");
+         "WHERE sha256=?1 AND stage != 'worker'");
   q.Bind(1, sha256);
   return q.Step() == SQLITE_ROW;
 }
@@ -193,8 +195,10 @@ Status Dataset::Insert(const Json& record) {
   };
   if (!record.contains("report")) {
     const Json& err = record.value("error", Json::object());
+    // The latest word on a file: a retried worker failure replaces the
+    // one before it.
     Stmt ins(db_,
-             "INSERT OR IGNORE INTO errors(key, sha256, path, stage, code, "
+             "INSERT OR REPLACE INTO errors(key, sha256, path, stage, code, "
              "message, record) "
              "VALUES(?,?,?,?,?,?,?)");
     ins.Bind(1, sha.empty() ? "path:" + Str(source, "path") : sha)
@@ -207,6 +211,14 @@ Status Dataset::Insert(const Json& record) {
     if (ins.Step() != SQLITE_DONE)
       return fail(ins.Error("insert error record"));
     return Exec("COMMIT");
+  }
+  // A file read at last leaves no error row behind (a worker failure
+  // retried, or the same path unreadable before).
+  {
+    Stmt del(db_, "DELETE FROM errors WHERE key=?1 OR key=?2");
+    del.Bind(1, sha).Bind(2, "path:" + Str(source, "path"));
+    if (del.Step() != SQLITE_DONE)
+      return fail(del.Error("delete error record"));
   }
   const Json& report = record["report"];
   const Json& region = report.value("region", Json::object());
