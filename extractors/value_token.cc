@@ -32,7 +32,7 @@ bool IsPageMarker(std::string_view text, const Lexicon& lexicon) {
     }
   }
   if (digits.empty() ||
-      digits.size() > static_cast<size_t>(lexicon.Int("page_number_digits")))
+      digits.size() > static_cast<size_t>(lexicon.numbers().page_number_digits))
     return false;
   return lexicon.IsPageDecoration(rest);
 }

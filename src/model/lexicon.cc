@@ -9,15 +9,32 @@
 namespace gongkai {
 namespace {
 
-// Keys that hold a number (a threshold or a label-match score).
-constexpr std::string_view kNumberKeys[] = {
-    "anchor_extra_chars",  "page_number_digits",  "score_exact",
-    "score_suffix",        "score_truncated",     "share_truncated",
-    "score_dropped",       "share_dropped",       "score_typo",
-    "score_typo_step",     "score_pattern",       "score_next_expected",
-    "title_blocks",        "title_max_chars",     "year_blocks",
-    "signature_blocks",    "signature_max_chars", "signature_window",
-    "typo_chars_per_edit",
+// Keys that hold a number (a threshold or a label-match score), and the
+// field each fills.
+struct NumberKey {
+  std::string_view key;
+  double Lexicon::Numbers::*field;
+};
+constexpr NumberKey kNumberKeys[] = {
+    {"anchor_extra_chars", &Lexicon::Numbers::anchor_extra_chars},
+    {"page_number_digits", &Lexicon::Numbers::page_number_digits},
+    {"score_exact", &Lexicon::Numbers::score_exact},
+    {"score_suffix", &Lexicon::Numbers::score_suffix},
+    {"score_truncated", &Lexicon::Numbers::score_truncated},
+    {"share_truncated", &Lexicon::Numbers::share_truncated},
+    {"score_dropped", &Lexicon::Numbers::score_dropped},
+    {"share_dropped", &Lexicon::Numbers::share_dropped},
+    {"score_typo", &Lexicon::Numbers::score_typo},
+    {"score_typo_step", &Lexicon::Numbers::score_typo_step},
+    {"score_pattern", &Lexicon::Numbers::score_pattern},
+    {"score_next_expected", &Lexicon::Numbers::score_next_expected},
+    {"title_blocks", &Lexicon::Numbers::title_blocks},
+    {"title_max_chars", &Lexicon::Numbers::title_max_chars},
+    {"year_blocks", &Lexicon::Numbers::year_blocks},
+    {"signature_blocks", &Lexicon::Numbers::signature_blocks},
+    {"signature_max_chars", &Lexicon::Numbers::signature_max_chars},
+    {"signature_window", &Lexicon::Numbers::signature_window},
+    {"typo_chars_per_edit", &Lexicon::Numbers::typo_chars_per_edit},
 };
 
 // Keys that hold a list of words, and those that hold one code point each
@@ -113,11 +130,14 @@ std::string Lexicon::ParseLine(std::string_view line) {
   const std::string key = words[0];
   words.erase(words.begin());
   if (Contains(given_, key)) return "lexicon: " + key + " given twice";
-  if (In(kNumberKeys, key)) {
+  const auto number =
+      std::find_if(std::begin(kNumberKeys), std::end(kNumberKeys),
+                   [&](const NumberKey& k) { return k.key == key; });
+  if (number != std::end(kNumberKeys)) {
     double v = 0;
     if (words.size() != 1 || !ParseDouble(words[0], &v))
       return "lexicon: " + key + " takes one number";
-    numbers_[key] = v;
+    numbers_.*(number->field) = v;
   } else if (In(kListKeys, key)) {
     std::vector<std::string>* list =
         key == "unit"              ? &units_
@@ -177,7 +197,7 @@ std::string Lexicon::Missing() const {
       missing += (missing.empty() ? "lexicon keys missing: " : ", ") +
                  std::string(key);
   };
-  for (std::string_view k : kNumberKeys) check(k);
+  for (const NumberKey& k : kNumberKeys) check(k.key);
   for (std::string_view k : kListKeys) check(k);
   for (std::string_view k : kCharKeys) check(k);
   for (std::string_view k : kNumeralKeys) check(k);
@@ -273,11 +293,6 @@ bool Lexicon::IsPageDecoration(std::string_view rest) const {
 
 bool Lexicon::IsDivisionPlaceholder(std::string_view name) const {
   return Contains(division_placeholders_, name);
-}
-
-double Lexicon::Number(std::string_view key) const {
-  auto it = numbers_.find(key);
-  return it == numbers_.end() ? 0 : it->second;
 }
 
 }  // namespace gongkai

@@ -72,10 +72,31 @@ class Lexicon {
     return report_name_.empty() ? std::string() : report_name_.front();
   }
 
-  // Returns the number given for `key` (a threshold or a score). Requires
-  // a key the lexicon knows (kNumberKeys in lexicon.cc).
-  double Number(std::string_view key) const;
-  int Int(std::string_view key) const { return static_cast<int>(Number(key)); }
+  // The thresholds and label-match scores, one field per key of the file
+  // (rules/lexicon.inc says what each decides). Read on hot paths (every
+  // label compared), so parsed into fields once, not looked up by name.
+  struct Numbers {
+    double anchor_extra_chars = 0;
+    double page_number_digits = 0;
+    double score_exact = 0;
+    double score_suffix = 0;
+    double score_truncated = 0;
+    double share_truncated = 0;
+    double score_dropped = 0;
+    double share_dropped = 0;
+    double score_typo = 0;
+    double score_typo_step = 0;
+    double score_pattern = 0;
+    double score_next_expected = 0;
+    double title_blocks = 0;
+    double title_max_chars = 0;
+    double year_blocks = 0;
+    double signature_blocks = 0;
+    double signature_max_chars = 0;
+    double signature_window = 0;
+    double typo_chars_per_edit = 0;
+  };
+  const Numbers& numbers() const { return numbers_; }
 
  private:
   static bool Has(const std::u32string& set, char32_t c) {
@@ -88,7 +109,7 @@ class Lexicon {
   std::vector<std::string> report_name_;
   std::vector<std::pair<char32_t, double>> digits_, units_of_ten_, sections_;
   std::u32string enum_prefix_, enum_end_, enum_open_, enum_close_, enum_dash_;
-  std::map<std::string, double, std::less<>> numbers_;
+  Numbers numbers_;
   std::vector<std::string> given_;  // keys parsed so far
 };
 

@@ -85,29 +85,38 @@ std::string EncodeUtf8(char32_t c) {
   return out;
 }
 
-std::string RepairUtf8(std::string_view text) {
+namespace {
+
+// Returns the length of the valid UTF-8 sequence at `i` of `bytes` (checked
+// by the rules of IsValidUtf8()), or 0 when the byte there starts none.
+size_t ValidSequenceAt(std::string_view bytes, size_t i) {
+  for (size_t n = 1; n <= 4 && i + n <= bytes.size(); ++n) {
+    if (IsValidUtf8(bytes.substr(i, n))) return n;
+  }
+  return 0;
+}
+
+// Returns `bytes` with each byte that starts no valid sequence replaced by
+// what `replace` returns for it.
+template <typename Replace>
+std::string Repaired(std::string_view bytes, Replace replace) {
   std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    // The longest valid prefix of at most four bytes, checked by the same
-    // rules as IsValidUtf8().
-    size_t len = 0;
-    for (size_t n = 1; n <= 4 && i + n <= text.size(); ++n) {
-      if (IsValidUtf8(text.substr(i, n))) {
-        len = n;
-        break;
-      }
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size();) {
+    if (const size_t len = ValidSequenceAt(bytes, i)) {
+      out.append(bytes.substr(i, len));
+      i += len;
+    } else {
+      out += replace(static_cast<unsigned char>(bytes[i++]));
     }
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, len));
-    i += len;
   }
   return out;
+}
+
+}  // namespace
+
+std::string RepairUtf8(std::string_view text) {
+  return Repaired(text, [](unsigned char) { return "\xEF\xBF\xBD"; });
 }
 
 std::string EscapeControls(std::string_view text) {
@@ -126,28 +135,10 @@ std::string EscapeControls(std::string_view text) {
 }
 
 std::string ShowBytes(std::string_view bytes) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  size_t i = 0;
-  while (i < bytes.size()) {
-    size_t len = 0;
-    for (size_t n = 1; n <= 4 && i + n <= bytes.size(); ++n) {
-      if (IsValidUtf8(bytes.substr(i, n))) {
-        len = n;
-        break;
-      }
-    }
-    if (len == 0) {
-      const unsigned char c = static_cast<unsigned char>(bytes[i++]);
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-      continue;
-    }
-    out.append(bytes.substr(i, len));
-    i += len;
-  }
-  return out;
+  return Repaired(bytes, [](unsigned char c) {
+    static const char kHex[] = "0123456789ABCDEF";
+    return std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+  });
 }
 
 std::string HexOf(std::string_view bytes) {

@@ -139,31 +139,31 @@ int EditDistance(std::string_view a, std::string_view b) {
 int MatchScore(std::string_view cell_key, std::string_view label_key,
                const Lexicon& lexicon) {
   if (cell_key.empty() || label_key.empty()) return 0;
+  const Lexicon::Numbers& n = lexicon.numbers();
   const int label_len = CodePointCount(label_key);
   const int cell_len = CodePointCount(cell_key);
-  if (cell_key == label_key) return lexicon.Int("score_exact") + label_len;
+  if (cell_key == label_key) return static_cast<int>(n.score_exact) + label_len;
   if (label_len >= 2 && cell_key.size() > label_key.size() &&
       cell_key.substr(cell_key.size() - label_key.size()) == label_key) {
-    return lexicon.Int("score_suffix") + label_len;
+    return static_cast<int>(n.score_suffix) + label_len;
   }
-  if (cell_len >= 2 &&
-      cell_len >= label_len * lexicon.Number("share_truncated") - 1e-9 &&
+  if (cell_len >= 2 && cell_len >= label_len * n.share_truncated - 1e-9 &&
       label_key.find(cell_key) != std::string_view::npos) {
-    return lexicon.Int("score_truncated") + cell_len;
+    return static_cast<int>(n.score_truncated) + cell_len;
   }
   // Dropped characters (`政许可`, `其他法律行政止公开`): the cell is a
   // subsequence of the label and keeps most of it.
-  if (cell_len >= 3 &&
-      cell_len >= label_len * lexicon.Number("share_dropped") - 1e-9 &&
+  if (cell_len >= 3 && cell_len >= label_len * n.share_dropped - 1e-9 &&
       IsSubsequence(cell_key, label_key)) {
-    return lexicon.Int("score_dropped") + cell_len;
+    return static_cast<int>(n.score_dropped) + cell_len;
   }
   if (cell_len >= 3 && label_len >= 3) {
     const int allowed = std::max(1, (label_len + 2) / 4);
     if (std::abs(cell_len - label_len) <= allowed) {
       const int d = EditDistance(cell_key, label_key);
       if (d <= allowed)
-        return lexicon.Int("score_typo") - lexicon.Int("score_typo_step") * d;
+        return static_cast<int>(n.score_typo) -
+               static_cast<int>(n.score_typo_step) * d;
     }
   }
   return 0;

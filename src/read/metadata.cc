@@ -62,12 +62,12 @@ std::string FileDate(const std::string& raw) {
 void ReadSignature(const RuleSet& rules, const std::vector<TextBlock>& blocks,
                    ReportMeta* meta, std::string* signer) {
   const size_t last_blocks =
-      static_cast<size_t>(rules.lexicon->Int("signature_blocks"));
+      static_cast<size_t>(rules.lexicon->numbers().signature_blocks);
   const size_t from =
       blocks.size() > last_blocks ? blocks.size() - last_blocks : 0;
   for (size_t i = blocks.size(); i-- > from;) {
     const std::string& line = blocks[i].compact;
-    if (CountCodePoints(line) > rules.lexicon->Int("signature_max_chars"))
+    if (CountCodePoints(line) > rules.lexicon->numbers().signature_max_chars)
       continue;
     if (meta->published.empty()) {
       for (const auto& re : rules.meta.date) {
@@ -88,9 +88,9 @@ void ReadSignature(const RuleSet& rules, const std::vector<TextBlock>& blocks,
   // links, "print", related articles, the site's footer): further back, a
   // date line right after a signature line is the signature.
   const size_t window =
-      static_cast<size_t>(rules.lexicon->Int("signature_window"));
+      static_cast<size_t>(rules.lexicon->numbers().signature_window);
   const size_t wide_from = blocks.size() > window ? blocks.size() - window : 0;
-  const int max_chars = rules.lexicon->Int("signature_max_chars");
+  const int max_chars = rules.lexicon->numbers().signature_max_chars;
   for (size_t i = blocks.size(); i-- > wide_from + 1;) {
     const std::string& line = blocks[i].compact;
     const std::string& before = blocks[i - 1].compact;
@@ -121,14 +121,15 @@ void ReadMetadata(const DocumentView& view, const RuleSet& rules,
   const Document& doc = *view.doc;
   const Lexicon& lexicon = *rules.lexicon;
   const std::vector<TextBlock>& blocks = view.text_blocks;
-  const size_t title_blocks = static_cast<size_t>(lexicon.Int("title_blocks"));
-  const size_t year_blocks = static_cast<size_t>(lexicon.Int("year_blocks"));
+  const size_t title_blocks =
+      static_cast<size_t>(lexicon.numbers().title_blocks);
+  const size_t year_blocks = static_cast<size_t>(lexicon.numbers().year_blocks);
   // Title: one, two or three short leading lines, then the file's title.
   std::vector<std::string> candidates;
   std::string joined;
   for (size_t i = 0; i < blocks.size() && i < title_blocks; ++i) {
     const std::string& line = blocks[i].compact;
-    if (CountCodePoints(line) > lexicon.Int("title_max_chars")) break;
+    if (CountCodePoints(line) > lexicon.numbers().title_max_chars) break;
     joined += line;
     candidates.push_back(joined);
   }

@@ -22,7 +22,8 @@ int BestScore(const std::string& key, const std::string& text,
   for (const LabelAlternative& alt : labels) {
     if (alt.pattern) {
       if (RE2::PartialMatch(text, *alt.pattern))
-        best = std::max(best, lexicon.Int("score_pattern"));
+        best =
+            std::max(best, static_cast<int>(lexicon.numbers().score_pattern));
     } else {
       best = std::max(best, MatchScore(key, alt.key, lexicon));
     }
@@ -192,7 +193,8 @@ class TableReader {
                   ? 1
                   : BestScore(label.key, *label.text, row.labels, lexicon_);
       if (s == 0) continue;
-      if (i == NextExpected()) s += lexicon_.Int("score_next_expected");
+      if (i == NextExpected())
+        s += static_cast<int>(lexicon_.numbers().score_next_expected);
       if (s > best_score) {
         best_score = s;
         best = i;

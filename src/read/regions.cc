@@ -17,7 +17,8 @@ bool IsAnchor(const ViewItem& item, const std::vector<std::string>& anchors,
   const int len = CountCodePoints(item.key);
   for (const std::string& anchor : anchors) {
     if (item.key.find(anchor) != std::string::npos &&
-        len <= CountCodePoints(anchor) + lexicon.Int("anchor_extra_chars")) {
+        len <= CountCodePoints(anchor) +
+                   static_cast<int>(lexicon.numbers().anchor_extra_chars)) {
       return true;
     }
   }
@@ -30,7 +31,7 @@ bool NearlyEqual(const std::string& key, const std::string& label,
                  const Lexicon& lexicon) {
   if (key == label) return true;
   const int len = CountCodePoints(label);
-  const int per = lexicon.Int("typo_chars_per_edit");
+  const int per = static_cast<int>(lexicon.numbers().typo_chars_per_edit);
   if (per <= 0 || len < per) return false;
   const int allowed = len / per;
   if (std::abs(CountCodePoints(key) - len) > allowed) return false;

@@ -391,13 +391,23 @@ void Parser::Error(const std::string& message) {
 
 }  // namespace rules_internal
 
-StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file,
-                             std::shared_ptr<const Lexicon> lexicon) {
-  Parser p;
+namespace {
+
+// Sets up a parser for `file` with the directory's lexicon.
+void Prepare(Parser& p, const std::string& file,
+             std::shared_ptr<const Lexicon> lexicon) {
   p.file = file;
   p.rules.file = file;
   p.lexicon = lexicon;
   p.rules.lexicon = std::move(lexicon);
+}
+
+}  // namespace
+
+StatusOr<RuleSet> ParseRules(const std::string& text, const std::string& file,
+                             std::shared_ptr<const Lexicon> lexicon) {
+  Parser p;
+  Prepare(p, file, std::move(lexicon));
   const size_t slash = file.rfind('/');
   p.dir = slash == std::string::npos ? "" : file.substr(0, slash);
   p.ParseText(text);
@@ -409,10 +419,7 @@ StatusOr<RuleSet> ParseRulesHeader(const std::string& text,
                                    const std::string& file,
                                    std::shared_ptr<const Lexicon> lexicon) {
   Parser p;
-  p.file = file;
-  p.rules.file = file;
-  p.lexicon = lexicon;
-  p.rules.lexicon = std::move(lexicon);
+  Prepare(p, file, std::move(lexicon));
   p.header_only = true;
   p.ParseText(text);
   if (p.rules.version.empty()) {
