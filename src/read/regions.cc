@@ -39,9 +39,7 @@ bool NearlyEqual(const std::string& key, const std::string& label,
 }
 
 // Returns true iff `item` is a heading printed with a typo in an anchor:
-// its key, or its key without the leading part a numbered heading has
-// ("四、" is dropped by the key already; "政府信息公开" prefixes vary), is
-// nearly an anchor.
+// its key (enumerator such as "四、" already dropped) is nearly an anchor.
 bool IsMisprintedAnchor(const ViewItem& item,
                         const std::vector<std::string>& anchors,
                         const Lexicon& lexicon) {
