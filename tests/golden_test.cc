@@ -6,7 +6,8 @@
 //
 // Expected file: {"source": FILE, "also": [FILE...], "version": V,
 //                 "report": {agency, year, published, ..., region} (optional),
-//                 "figures": {id: value|null}, "error_findings": [check ids]}
+//                 "figures": {id: value|null}, "error_findings": [check ids],
+//                 "likely_misprints": [{figure, printed, implied}] (optional)}
 // Every file of "source" and "also" (the same report in other formats, as
 // in corpus/synthetic) must match: a differential test across formats.
 #include <gtest/gtest.h>
@@ -90,6 +91,23 @@ void CheckSource(const std::string& source, const json& expected,
   std::sort(errors.begin(), errors.end());
   std::sort(want_errors.begin(), want_errors.end());
   EXPECT_EQ(errors, want_errors) << source;
+
+  // "likely_misprints": the cells the identities say are misprinted, with
+  // the printed and implied values (written by reading the document).
+  if (expected.contains("likely_misprints")) {
+    json misprints = json::array();
+    if (got.contains("diagnosis")) {
+      for (const auto& d : got["diagnosis"]) {
+        if (d["verdict"] != "likely_misprint") continue;
+        for (const auto& c : d["candidates"][0]["cells"]) {
+          misprints.push_back({{"figure", c["figure"]},
+                               {"printed", c["printed"]},
+                               {"implied", c["implied"]}});
+        }
+      }
+    }
+    EXPECT_EQ(misprints, expected["likely_misprints"]) << source;
+  }
 }
 
 TEST_P(Golden, FiguresAndFindingsMatch) {

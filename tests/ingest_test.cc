@@ -47,8 +47,8 @@ std::string Export(const std::string& db, const std::string& dir) {
   EXPECT_EQ(RunGongkai("export --db " + db + " --out " + dir).exit_code, 0);
   std::string all;
   for (const char* f :
-       {"reports.csv", "figures.csv", "findings.csv", "dataset_findings.csv",
-        "errors.csv", "reports.jsonl"}) {
+       {"reports.csv", "figures.csv", "findings.csv", "diagnoses.csv",
+        "dataset_findings.csv", "errors.csv", "reports.jsonl"}) {
     all += std::string("== ") + f + "\n" + ReadFile(dir + "/" + f);
   }
   return all;
@@ -83,6 +83,14 @@ TEST_F(Ingest, CarryOverIsCheckedAcrossYears) {
                 "S1.natural,淮安市洪泽区人民政府,320813,2023,2022,incomplete,"),
             std::string::npos);
   EXPECT_EQ(found.find("mismatch"), std::string::npos);
+  // 2023's two table-4 totals printed 0: stored as likely misprints.
+  const std::string diagnoses = ReadFile(dir_ + "/out/diagnoses.csv");
+  EXPECT_NE(
+      diagnoses.find(",\"[\"\"H4\"\"]\",likely_misprint,unique,1,0,"
+                     "appeals.review.total,表四 行政复议 总计,0,1,11,total"),
+      std::string::npos)
+      << diagnoses;
+  EXPECT_EQ(Count(db, "diagnoses WHERE verdict = 'likely_misprint'"), 3);
 }
 
 // Five consecutive years of one agency (莆田市城市管理局, 2021-2025): a chain
@@ -344,15 +352,20 @@ TEST(IngestFormerBugs, BadJsonLinesAreErrorRecordsNamingTheLine) {
   wrong_page["source"]["sha256"] = "2";
   json no_source = json::parse(valid);
   no_source["source"] = "somewhere";
+  json wrong_diagnosis = json::parse(valid);
+  wrong_diagnosis["diagnosis"] =
+      json::array({{{"candidates", {{{"cells", {{{"printed", "zero"}}}}}}}}});
+  wrong_diagnosis["source"]["sha256"] = "3";
   const std::string lines = valid + "\n" + valid.substr(0, valid.size() / 2) +
                             "\n" + wrong_figures.dump() + "\n" +
-                            wrong_page.dump() + "\n" + no_source.dump() + "\n";
+                            wrong_page.dump() + "\n" + no_source.dump() + "\n" +
+                            wrong_diagnosis.dump() + "\n";
   testing::WriteFile(dir + "/in.jsonl", lines);
   auto r = RunGongkai("ingest --db " + dir + "/d.db " + dir + "/in.jsonl");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_EQ(Count(dir + "/d.db", "reports"), 1);
-  EXPECT_EQ(Count(dir + "/d.db", "errors WHERE code = 'bad_record'"), 4);
-  for (int line = 2; line <= 5; ++line) {
+  EXPECT_EQ(Count(dir + "/d.db", "errors WHERE code = 'bad_record'"), 5);
+  for (int line = 2; line <= 6; ++line) {
     EXPECT_EQ(
         Count(dir + "/d.db", "errors WHERE path = '" + dir +
                                  "/in.jsonl:" + std::to_string(line) + "'"),

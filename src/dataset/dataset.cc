@@ -31,6 +31,12 @@ CREATE TABLE IF NOT EXISTS findings(
   sha256 TEXT NOT NULL REFERENCES reports(sha256), seq INTEGER NOT NULL,
   check_id TEXT, severity TEXT, result TEXT, expected REAL, actual REAL,
   cells TEXT, message TEXT, PRIMARY KEY(sha256, seq));
+CREATE TABLE IF NOT EXISTS diagnoses(
+  sha256 TEXT NOT NULL REFERENCES reports(sha256), seq INTEGER NOT NULL,
+  checks TEXT, verdict TEXT, basis TEXT, found INTEGER,
+  candidate INTEGER NOT NULL, figure TEXT NOT NULL, label TEXT,
+  printed REAL, read INTEGER, implied REAL, role TEXT,
+  PRIMARY KEY(sha256, seq, candidate, figure));
 CREATE TABLE IF NOT EXISTS errors(
   key TEXT PRIMARY KEY, sha256 TEXT, path TEXT, stage TEXT, code TEXT,
   message TEXT, record TEXT NOT NULL);
@@ -184,6 +190,43 @@ bool Dataset::HasPathError(const std::string& path) {
   return q.Step() == SQLITE_ROW;
 }
 
+Status Dataset::InsertDiagnosis(const std::string& sha, const Json& record) {
+  Stmt ins(db_,
+           "INSERT OR IGNORE INTO diagnoses(sha256, seq, checks, verdict, "
+           "basis, found, candidate, figure, label, printed, read, implied, "
+           "role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  long long seq = 0;
+  for (const Json& d : record.value("diagnosis", Json::array())) {
+    long long candidate = 0;
+    const Json found = d.value("found", Json());
+    for (const Json& c : d.value("candidates", Json::array())) {
+      for (const Json& cell : c.value("cells", Json::array())) {
+        ins.Reset();
+        ins.Bind(1, sha)
+            .Bind(2, seq)
+            .Bind(3, d.value("checks", Json::array()).dump())
+            .Bind(4, Str(d, "verdict"))
+            .BindTextOrNull(5, Str(d, "basis"));
+        if (found.is_number_integer())
+          ins.Bind(6, found.get<long long>());
+        else
+          ins.BindNull(6);
+        ins.Bind(7, candidate)
+            .Bind(8, Str(cell, "figure"))
+            .BindTextOrNull(9, Str(cell, "label"))
+            .Bind(10, Num(cell, "printed"))
+            .Bind(11, static_cast<long long>(cell.value("read", true) ? 1 : 0))
+            .Bind(12, Num(cell, "implied"))
+            .Bind(13, Str(cell, "role"));
+        if (ins.Step() != SQLITE_DONE) return ins.Error("insert diagnosis");
+      }
+      ++candidate;
+    }
+    ++seq;
+  }
+  return Status::Ok();
+}
+
 Status Dataset::Insert(const Json& record) {
   const Json& source = record.value("source", Json::object());
   const std::string sha = Str(source, "sha256");
@@ -334,6 +377,8 @@ Status Dataset::Insert(const Json& record) {
         .Bind(9, Str(f, "message"));
     if (fin.Step() != SQLITE_DONE) return fail(fin.Error("insert finding"));
   }
+  Status diagnosis = InsertDiagnosis(sha, record);
+  if (!diagnosis.ok()) return fail(diagnosis);
   return Exec("COMMIT");
 }
 

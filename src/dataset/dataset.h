@@ -63,6 +63,9 @@ class Dataset {
  private:
   explicit Dataset(sqlite3* db) : db_(db) {}
   Status Exec(const std::string& sql);
+  // Inserts the rows of a report's "diagnosis" (inside Insert's
+  // transaction); returns the first failure.
+  Status InsertDiagnosis(const std::string& sha, const nlohmann::json& record);
   sqlite3* db_;
 };
 

@@ -97,6 +97,19 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
                   "result", "expected", "actual", "cells", "message"},
                  dir + "/findings.csv");
   if (!s.ok()) return s;
+  s = QueryToCsv(
+      db,
+      "SELECT r.sha256, r.path, r.agency_name, r.year, d.seq, d.checks, "
+      "d.verdict, d.basis, d.found, d.candidate, d.figure, d.label, "
+      "CASE WHEN d.printed IS NULL THEN NULL ELSE printf('%.15g', d.printed) "
+      "END, d.read, printf('%.15g', d.implied), d.role "
+      "FROM diagnoses d JOIN reports r USING(sha256) ORDER BY r.path, "
+      "r.sha256, d.seq, d.candidate, d.rowid",
+      {"sha256", "path", "agency", "year", "group", "checks", "verdict",
+       "basis", "found", "candidate", "figure", "label", "printed", "read",
+       "implied", "role"},
+      dir + "/diagnoses.csv");
+  if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT d.check_id, a.name, a.division_code, d.year, "
                  "d.previous_year, d.result, "

@@ -29,6 +29,45 @@ std::string CheckFindings(const Json& findings) {
   return "";
 }
 
+std::string CheckDiagnosis(const Json& diagnosis) {
+  if (!diagnosis.is_array()) return "diagnosis is not an array";
+  for (const Json& d : diagnosis) {
+    if (!d.is_object()) return "a diagnosis is not an object";
+    for (const char* key : {"verdict", "basis"}) {
+      if (d.contains(key) && !d[key].is_string())
+        return std::string("diagnosis.") + key + " is not a string";
+    }
+    if (d.contains("found") && !d["found"].is_number_integer())
+      return "diagnosis.found is not a whole number";
+    if (d.contains("checks")) {
+      if (!d["checks"].is_array()) return "diagnosis.checks is not an array";
+      for (const Json& c : d["checks"])
+        if (!c.is_string()) return "diagnosis.checks holds a non-string";
+    }
+    if (!d.contains("candidates")) continue;
+    if (!d["candidates"].is_array())
+      return "diagnosis.candidates is not an array";
+    for (const Json& c : d["candidates"]) {
+      if (!c.is_object() || !c.contains("cells") || !c["cells"].is_array())
+        return "a diagnosis candidate has no cells array";
+      for (const Json& cell : c["cells"]) {
+        if (!cell.is_object()) return "a diagnosed cell is not an object";
+        for (const char* key : {"figure", "label", "role"}) {
+          if (cell.contains(key) && !cell[key].is_string())
+            return std::string("diagnosed cell.") + key + " is not a string";
+        }
+        for (const char* key : {"printed", "implied"}) {
+          if (cell.contains(key) && !NumberOrNull(cell[key]))
+            return std::string("diagnosed cell.") + key + " is not a number";
+        }
+        if (cell.contains("read") && !cell["read"].is_boolean())
+          return "diagnosed cell.read is not true or false";
+      }
+    }
+  }
+  return "";
+}
+
 std::string CheckReportFields(const Json& r) {
   if (r.contains("figures")) {
     if (!r["figures"].is_object()) return "figures is not an object";
@@ -49,6 +88,10 @@ std::string CheckReportFields(const Json& r) {
   }
   if (r.contains("findings")) {
     std::string why = CheckFindings(r["findings"]);
+    if (!why.empty()) return why;
+  }
+  if (r.contains("diagnosis")) {
+    std::string why = CheckDiagnosis(r["diagnosis"]);
     if (!why.empty()) return why;
   }
   if (r.contains("coverage")) {

@@ -35,6 +35,8 @@ constexpr NumberKey kNumberKeys[] = {
     {"signature_max_chars", &Lexicon::Numbers::signature_max_chars},
     {"signature_window", &Lexicon::Numbers::signature_window},
     {"typo_chars_per_edit", &Lexicon::Numbers::typo_chars_per_edit},
+    {"diagnosis_max_cells", &Lexicon::Numbers::diagnosis_max_cells},
+    {"diagnosis_max_listed", &Lexicon::Numbers::diagnosis_max_listed},
 };
 
 // Keys that hold a list of words, and those that hold one code point each

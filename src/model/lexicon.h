@@ -95,6 +95,8 @@ class Lexicon {
     double signature_max_chars = 0;
     double signature_window = 0;
     double typo_chars_per_edit = 0;
+    double diagnosis_max_cells = 0;
+    double diagnosis_max_listed = 0;
   };
   const Numbers& numbers() const { return numbers_; }
 

@@ -17,6 +17,34 @@ const char* SeverityName(Severity s) {
   return "error";
 }
 
+const char* RoleName(CellRole r) {
+  return r == CellRole::kTotal ? "total" : "part";
+}
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kLikelyMisprint:
+      return "likely_misprint";
+    case Verdict::kCandidates:
+      return "candidates";
+    case Verdict::kUnexplained:
+      return "unexplained";
+  }
+  return "unexplained";
+}
+
+const char* VerdictBasisName(VerdictBasis b) {
+  switch (b) {
+    case VerdictBasis::kNone:
+      return "none";
+    case VerdictBasis::kUnique:
+      return "unique";
+    case VerdictBasis::kUnfilledTotal:
+      return "unfilled_total";
+  }
+  return "none";
+}
+
 const char* ResultName(CheckResult r) {
   switch (r) {
     case CheckResult::kOk:

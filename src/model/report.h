@@ -83,6 +83,53 @@ struct Coverage {
   bool complete() const { return read == expected; }
 };
 
+// A diagnosis names the printed cells most likely wrong when checks fail
+// (src/reconcile/diagnose.h): one per group of failing checks that share
+// cells.
+enum class CellRole {
+  kTotal,  // the lone left-hand term of a check it explains (a total)
+  kPart,   // a term of a sum
+};
+enum class Verdict {
+  kLikelyMisprint,  // one explanation
+  kCandidates,      // several, none preferred
+  kUnexplained,     // none within the rules' limit on cells
+};
+// Why a likely misprint was preferred: it is the only explanation, or it is
+// the only total printed 0 or blank while its parts are not (a total not
+// filled in) among several.
+enum class VerdictBasis { kNone, kUnique, kUnfilledTotal };
+
+// Returns the names the output schema uses: "total", "likely_misprint",
+// "unique", ...
+const char* RoleName(CellRole r);
+const char* VerdictName(Verdict v);
+const char* VerdictBasisName(VerdictBasis b);
+
+struct CorrectedCell {
+  std::string figure;
+  std::string label;              // the cell's labels in the rules ("" if none)
+  std::optional<double> printed;  // nullopt: blank, NA or not read
+  bool read = true;               // false: the cell was not read at all
+  double implied = 0;             // the value every check implies
+  CellRole role = CellRole::kPart;
+};
+
+// One set of cells whose corrected values make every check of its group
+// pass without breaking one that passed.
+struct Explanation {
+  std::vector<CorrectedCell> cells;
+};
+
+struct Diagnosis {
+  std::vector<std::string> checks;  // the failing checks explained
+  Verdict verdict = Verdict::kUnexplained;
+  VerdictBasis basis = VerdictBasis::kNone;
+  // The likely misprint first; at most the rules' limit listed.
+  std::vector<Explanation> candidates;
+  int candidates_found = 0;  // all that were found
+};
+
 struct Report {
   std::string version;  // the rules' version, or "mixed"
   // Tables printed in another version than the report's rules (FORMAT.md §4).
@@ -92,7 +139,8 @@ struct Report {
   std::vector<std::string> tables_found, tables_missing, required_missing;
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
-  Coverage coverage;  // of the tables (ReadReport)
+  std::vector<Diagnosis> diagnosis;  // of the failing checks (Reconcile)
+  Coverage coverage;                 // of the tables (ReadReport)
 
   // Returns the figure with `id`, or nullptr when it was not read.
   const Figure* Find(const std::string& id) const;

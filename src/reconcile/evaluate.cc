@@ -1,6 +1,7 @@
 // The equation evaluator; see evaluate.h.
 #include "src/reconcile/evaluate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -36,6 +37,20 @@ Side Evaluate(const std::vector<std::string>& terms,
 }
 
 }  // namespace
+
+bool AppliesToLevel(const Check& check, const std::string& level) {
+  return check.levels.empty() ||
+         std::find(check.levels.begin(), check.levels.end(), level) !=
+             check.levels.end();
+}
+
+bool CoversFigure(const Check& check, const std::string& id) {
+  for (const std::string& glob : check.globs) {
+    if (glob.empty()) continue;
+    if (glob.back() == '.' ? id.rfind(glob, 0) == 0 : id == glob) return true;
+  }
+  return false;
+}
 
 bool SameValue(double a, double b) { return std::fabs(a - b) <= kTolerance; }
 

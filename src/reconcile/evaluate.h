@@ -45,6 +45,14 @@ struct SumOutcome {
 // side of only a constant counts as read.
 SumOutcome EvaluateSum(const Check& check, const FigureLookup& figures);
 
+// Returns true iff `check` applies to a report of `level`: it has no
+// `when level=` clause, or names that level.
+bool AppliesToLevel(const Check& check, const std::string& level);
+
+// Returns true iff figure `id` is in the scope of domain check `check`: one
+// of its globs is a prefix ending in '.' of `id`, or `id` itself.
+bool CoversFigure(const Check& check, const std::string& id);
+
 // Returns true iff `a` and `b` are equal within the checks' tolerance.
 bool SameValue(double a, double b);
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "src/reconcile/diagnose.h"
+
 namespace gongkai {
 namespace {
 
@@ -26,11 +28,7 @@ class ReportLookup : public FigureLookup {
 };
 
 void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
-  if (!check.levels.empty() &&
-      std::find(check.levels.begin(), check.levels.end(), report.meta.level) ==
-          check.levels.end()) {
-    return;
-  }
+  if (!AppliesToLevel(check, report.meta.level)) return;
   // Both sides must have been read (a side of only a number counts as
   // read): a table or a sentence not found is a diagnostic, not a finding.
   const SumOutcome outcome = EvaluateSum(check, ReportLookup(index));
@@ -85,12 +83,7 @@ void CheckPresent(const Check& check, const FigureIndex& index,
 void CheckDomain(const Check& check, Report& report) {
   for (const Figure& fig : report.figures) {
     if (!fig.value) continue;
-    bool in_scope = false;
-    for (const std::string& glob : check.globs) {  // "prefix." or an exact id
-      in_scope = in_scope || (glob.back() == '.' ? fig.id.rfind(glob, 0) == 0
-                                                 : fig.id == glob);
-    }
-    if (!in_scope) continue;
+    if (!CoversFigure(check, fig.id)) continue;
     const double v = *fig.value;
     const bool whole = fig.integral && SameValue(v, std::round(v));
     std::string want;
@@ -158,6 +151,12 @@ void Reconcile(const RuleSet& rules, Report& report) {
         break;
     }
   }
+  const bool sum_failed = std::any_of(
+      report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.result == CheckResult::kMismatch ||
+               f.result == CheckResult::kMissingTotal;
+      });
+  if (sum_failed) report.diagnosis = Diagnose(rules, report);
 }
 
 }  // namespace gongkai

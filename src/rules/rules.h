@@ -36,6 +36,7 @@ struct RowRule {
   std::string id;          // "" for an unlabelled row
   bool any_label = false;  // `*`: matches whatever precedes
   std::vector<LabelAlternative> labels;
+  std::string display;    // the first literal label, as written
   std::string under;      // group the label must sit under
   bool optional = false;  // no diagnostic when absent
   int line = 0;
@@ -58,14 +59,15 @@ struct VersionMark {
 struct TableRule {
   std::vector<VersionMark> marks;
   std::string id;
-  std::string prefix;                // figure id prefix ("applications")
+  std::string caption;  // how people name the table ("表三"), for display
+  std::string prefix;   // figure id prefix ("applications")
   std::vector<std::string> anchors;  // LabelKeys of the anchor texts
   // LabelKeys of cells that only this table prints (its own header or
   // first row labels): where its heading is misprinted, renumbered or
   // missing, the table starts at them.
   std::vector<std::string> evidence;
-  std::vector<std::string> columns;  // column ids, in printed order
-  std::vector<std::string> column_labels;
+  std::vector<std::string> columns;        // column ids, in printed order
+  std::vector<std::string> column_labels;  // as written, for display
   // Per column: "" for a column always printed; for an `optional` column
   // (a deviation some reports add, such as a 法人 小计), the LabelKey of
   // its label, which must appear as a cell of the table for the column to
@@ -150,6 +152,12 @@ struct RuleSet {
   // The position of each figure id in AllFigureIds(), computed once when
   // the set is compiled (the order figures are written in).
   std::unordered_map<std::string, size_t> figure_rank;
+
+  // The labels of each table figure as people read them: caption, row
+  // label and column label ("表三 （七）总计 / 自然人"), computed once.
+  std::unordered_map<std::string, std::string> figure_labels;
+  // Returns the label of figure `id`, or "" (a prose figure).
+  std::string FigureLabel(const std::string& id) const;
 };
 
 // Parses rules from `text` with the lexicon of their directory; `file`

@@ -33,6 +33,11 @@ std::vector<std::string> RuleSet::AllFigureIds() const {
   return ids;
 }
 
+std::string RuleSet::FigureLabel(const std::string& id) const {
+  auto it = figure_labels.find(id);
+  return it == figure_labels.end() ? std::string() : it->second;
+}
+
 namespace rules_internal {
 
 std::vector<std::string> SplitWords(const std::string& s) {
@@ -187,7 +192,10 @@ void Parser::ParseRow(const std::vector<std::string>& words,
       continue;
     }
     LabelAlternative alt;
-    if (ParseLabel(label, &alt)) row.labels.push_back(alt);
+    if (ParseLabel(label, &alt)) {
+      if (row.display.empty() && !alt.pattern) row.display = label;
+      row.labels.push_back(alt);
+    }
   }
   if (row.labels.empty() && !row.any_label)
     Error(words[0] + " '" + words[1] + "' has no label");
@@ -213,6 +221,9 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
     if (words.size() != 2 || !ValidId(words[1]))
       return Error("prefix needs one id");
     table->prefix = words[1];
+  } else if (kw == "caption") {
+    if (words.size() < 2) return Error("caption needs a text");
+    table->caption = arg.substr(arg.find_first_not_of(" \t"));
   } else if (kw == "anchor") {
     for (const std::string& a : SplitBars(arg)) {
       std::string key = KeyOf((a));
@@ -245,9 +256,10 @@ void Parser::ParseTableLine(const std::vector<std::string>& words,
         return Error("bad column '" + part + "'");
       const bool optional = tokens.size() > 1 && tokens.back() == "optional";
       if (optional) tokens.pop_back();
-      std::string label;
-      for (size_t i = 1; i < tokens.size(); ++i) label += tokens[i];
-      const std::string key = KeyOf((label));
+      std::string label;  // words joined by one space, as displayed
+      for (size_t i = 1; i < tokens.size(); ++i)
+        label += (i > 1 ? " " : "") + tokens[i];
+      const std::string key = KeyOf(label);
       if (optional && key.empty())
         return Error("optional column '" + tokens[0] + "' needs a label");
       table->columns.push_back(tokens[0]);
@@ -300,9 +312,9 @@ void Parser::ParseLine(const std::string& line) {
     t.prefix = words[1];
     t.line = line_no;
     rules.tables.push_back(std::move(t));
-  } else if (kw == "prefix" || kw == "anchor" || kw == "evidence" ||
-             kw == "type" || kw == "required" || kw == "columns" ||
-             kw == "row" || kw == "group" || kw == "marks") {
+  } else if (kw == "prefix" || kw == "caption" || kw == "anchor" ||
+             kw == "evidence" || kw == "type" || kw == "required" ||
+             kw == "columns" || kw == "row" || kw == "group" || kw == "marks") {
     ParseTableLine(words, line);
   } else if (kw == "set") {
     ParseSet(words);
@@ -372,6 +384,20 @@ void Parser::Finish() {
   }
   const std::vector<std::string> ids = rules.AllFigureIds();
   for (size_t i = 0; i < ids.size(); ++i) rules.figure_rank.emplace(ids[i], i);
+  for (const TableRule& t : rules.tables) {
+    for (const RowRule& r : t.rows) {
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        std::string label = t.caption;
+        auto add = [&label](const std::string& part, const char* sep) {
+          if (part.empty()) return;
+          label += (label.empty() ? "" : sep) + part;
+        };
+        add(r.id.empty() ? std::string() : r.display, " ");
+        add(t.column_labels[c], r.id.empty() ? " " : " / ");
+        rules.figure_labels.emplace(t.FigureId(r, c), std::move(label));
+      }
+    }
+  }
 }
 
 StatusOr<RuleSet> Parser::Result() {

@@ -1,6 +1,9 @@
 // JSON and audit-line sinks; see sinks.h.
 #include "src/sinks/sinks.h"
 
+#include <algorithm>
+#include <map>
+
 #include "src/model/number.h"
 #include "src/model/utf8.h"
 #include "src/reconcile/reconcile.h"
@@ -17,6 +20,41 @@ Json NumberJson(double v, bool integral) {
 }
 
 bool IsWhole(double v) { return AsWholeNumber(v).has_value(); }
+
+Json DiagnosisJson(const Report& report);
+
+Json DiagnosisJson(const Report& report) {
+  Json out = Json::array();
+  for (const Diagnosis& d : report.diagnosis) {
+    Json j;
+    j["checks"] = d.checks;
+    j["verdict"] = VerdictName(d.verdict);
+    if (d.basis != VerdictBasis::kNone) j["basis"] = VerdictBasisName(d.basis);
+    j["found"] = d.candidates_found;
+    Json candidates = Json::array();
+    for (const Explanation& e : d.candidates) {
+      Json cells = Json::array();
+      for (const CorrectedCell& c : e.cells) {
+        Json cell;
+        cell["figure"] = c.figure;
+        if (!c.label.empty()) cell["label"] = c.label;
+        cell["printed"] = c.printed
+                              ? NumberJson(*c.printed, IsWhole(*c.printed))
+                              : Json(nullptr);
+        if (!c.read) cell["read"] = false;
+        cell["implied"] = NumberJson(c.implied, IsWhole(c.implied));
+        cell["role"] = RoleName(c.role);
+        cells.push_back(std::move(cell));
+      }
+      Json candidate;
+      candidate["cells"] = std::move(cells);
+      candidates.push_back(std::move(candidate));
+    }
+    j["candidates"] = std::move(candidates);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
 
 void AddReportFields(const Report& report, Json& out) {
   Json figures = Json::object();
@@ -47,6 +85,7 @@ void AddReportFields(const Report& report, Json& out) {
     findings.push_back(std::move(j));
   }
   out["findings"] = std::move(findings);
+  if (!report.diagnosis.empty()) out["diagnosis"] = DiagnosisJson(report);
   Json diagnostics = Json::array();
   for (const Diagnostic& d : report.diagnostics) {
     Json j;
@@ -139,6 +178,68 @@ Json RecordToJson(const Record& record) {
 
 namespace {
 
+// An audit line lists at most this many candidates; the JSON has them all.
+constexpr size_t kAuditCandidates = 3;
+
+// Returns "LABEL printed P, implied V" for one corrected cell of a
+// diagnosis (the figure id where the rules give no label).
+template <typename J>
+std::string CorrectionText(const J& cell) {
+  const std::string label = cell.value("label", "");
+  std::string printed = "printed blank";
+  if (cell.contains("read") && cell["read"].is_boolean() &&
+      !cell["read"].template get<bool>()) {
+    printed = "not read";
+  } else if (cell.contains("printed") && cell["printed"].is_number()) {
+    printed = "printed " + FormatNumber(cell["printed"].template get<double>());
+  }
+  return (label.empty() ? cell.value("figure", "") : label) + " " + printed +
+         ", implied " + FormatNumber(cell.value("implied", 0.0));
+}
+
+// Returns, per failing check a diagnosis explains, what it says:
+// "likely misprint: 表四 行政复议 总计 printed 0, implied 11".
+template <typename J>
+std::map<std::string, std::string> DiagnosisTexts(const J& record) {
+  std::map<std::string, std::string> out;
+  if (!record.contains("diagnosis") || !record["diagnosis"].is_array())
+    return out;
+  for (const auto& d : record["diagnosis"]) {
+    const std::string verdict = d.value("verdict", "");
+    std::string text;
+    if (verdict == "unexplained") {
+      text = "no correction of few enough cells explains it";
+    } else {
+      const auto& candidates = d["candidates"];
+      const size_t shown =
+          verdict == "likely_misprint"
+              ? 1
+              : std::min<size_t>(candidates.size(), kAuditCandidates);
+      text =
+          verdict == "likely_misprint" ? "likely misprint: " : "candidates: ";
+      for (size_t i = 0; i < shown && i < candidates.size(); ++i) {
+        if (i > 0) text += "; or ";
+        const auto& cells = candidates[i]["cells"];
+        for (size_t k = 0; k < cells.size(); ++k) {
+          if (k > 0) text += " and ";
+          text += CorrectionText(cells[k]);
+        }
+      }
+      const int more = d.value("found", 0) - static_cast<int>(shown);
+      if (more > 0 && verdict == "likely_misprint") {
+        text += " (a total not filled in, preferred over " +
+                std::to_string(more) + " other explanation" +
+                (more > 1 ? "s" : "") + ")";
+      } else if (more > 0) {
+        text += " (" + std::to_string(more) + " more)";
+      }
+    }
+    for (const auto& check : d["checks"])
+      out[check.template get<std::string>()] = text;
+  }
+  return out;
+}
+
 template <typename J>
 std::vector<std::string> AuditLinesOf(const J& record) {
   std::vector<std::string> lines;
@@ -153,6 +254,7 @@ std::vector<std::string> AuditLinesOf(const J& record) {
     return v.is_number() ? FormatNumber(v.template get<double>())
                          : std::string();
   };
+  const std::map<std::string, std::string> diagnosed = DiagnosisTexts(record);
   for (const auto& f : record["findings"]) {
     std::string line = file + ": " + f.value("check", "") + ": ";
     const std::string result = f.value("result", "");
@@ -170,6 +272,8 @@ std::vector<std::string> AuditLinesOf(const J& record) {
     }
     if (f.value("severity", "") != "error")
       line += " (" + f.value("severity", "") + ")";
+    if (auto it = diagnosed.find(f.value("check", "")); it != diagnosed.end())
+      line += " — " + it->second;
     lines.push_back(std::move(line));
   }
   // A report not read completely says how much was read.
