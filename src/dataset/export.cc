@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 
 #include "src/dataset/sqlite_util.h"
+#include "src/io/output_dir.h"
 #include "src/model/number.h"
 
 namespace gongkai {
@@ -35,19 +34,22 @@ std::string Number(std::optional<double> v) {
   return buf;
 }
 
-void Row(std::ofstream& out, const std::vector<std::string>& fields) {
+void Row(OutputFile& out, const std::vector<std::string>& fields) {
+  std::string line;
   for (size_t i = 0; i < fields.size(); ++i)
-    out << (i ? "," : "") << Csv(fields[i]);
-  out << "\n";
+    line += (i ? "," : "") + Csv(fields[i]);
+  line += "\n";
+  out.Write(line);
 }
 
 // Runs `sql` and writes one CSV row per result row, all columns as text
 // (NULL as empty, REAL through Number()).
 Status QueryToCsv(sqlite3* db, const std::string& sql,
-                  const std::vector<std::string>& header,
-                  const std::string& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return Status::Error("export", "write", "cannot write " + path);
+                  const std::vector<std::string>& header, OutputDir& dir,
+                  const std::string& name) {
+  OutputFile* file = dir.Create(name);
+  if (!file) return dir.Commit();  // the creation error
+  OutputFile& out = *file;
   Row(out, header);
   Stmt q(db, sql);
   if (!q.ok()) return q.Error("export query");
@@ -63,14 +65,9 @@ Status QueryToCsv(sqlite3* db, const std::string& sql,
   return rc == SQLITE_DONE ? Status::Ok() : q.Error("export query");
 }
 
-}  // namespace
-
-Status ExportDataset(Dataset& dataset, const std::string& dir,
-                     const std::vector<std::string>& figure_order) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::Error("export", "write", dir + ": " + ec.message());
-  sqlite3* db = dataset.db();
+// Writes every file into `out` from one read transaction of `db`.
+Status WriteFiles(sqlite3* db, OutputDir& out,
+                  const std::vector<std::string>& figure_order) {
   Status s = QueryToCsv(
       db,
       "SELECT r.sha256, r.path, r.agency_name, r.year, r.version, f.figure, "
@@ -81,7 +78,7 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
       "ORDER BY r.path, r.sha256, f.rowid",
       {"sha256", "path", "agency", "year", "version", "figure", "value", "text",
        "page", "unit", "marker"},
-      dir + "/figures.csv");
+      out, "figures.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT r.sha256, r.path, r.agency_name, r.year, f.check_id, "
@@ -95,7 +92,7 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
                  "r.path, r.sha256, f.seq",
                  {"sha256", "path", "agency", "year", "check", "severity",
                   "result", "expected", "actual", "cells", "message"},
-                 dir + "/findings.csv");
+                 out, "findings.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(
       db,
@@ -108,7 +105,7 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
       {"sha256", "path", "agency", "year", "group", "checks", "verdict",
        "basis", "found", "candidate", "figure", "label", "printed", "read",
        "implied", "role"},
-      dir + "/diagnoses.csv");
+      out, "diagnoses.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT d.check_id, a.name, a.division_code, d.year, "
@@ -123,13 +120,13 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
                  {"check", "agency", "division_code", "year", "previous_year",
                   "result", "severity", "expected", "actual", "sha256",
                   "previous_sha256", "message"},
-                 dir + "/dataset_findings.csv");
+                 out, "dataset_findings.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT path, sha256, stage, code, message FROM errors ORDER "
                  "BY path, key",
-                 {"path", "sha256", "stage", "code", "message"},
-                 dir + "/errors.csv");
+                 {"path", "sha256", "stage", "code", "message"}, out,
+                 "errors.csv");
   if (!s.ok()) return s;
 
   // Wide form: one row per report, one column per figure.
@@ -142,7 +139,9 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
     }
     columns.insert(columns.end(), extra.begin(), extra.end());
   }
-  std::ofstream wide(dir + "/reports.csv", std::ios::binary);
+  OutputFile* wide_file = out.Create("reports.csv");
+  if (!wide_file) return out.Commit();
+  OutputFile& wide = *wide_file;
   std::vector<std::string> header = {
       "sha256",        "path",           "format",           "agency",
       "province",      "city",           "county",           "level",
@@ -184,15 +183,38 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
     Row(wide, fields);
   }
   // JSON Lines: every stored record.
-  std::ofstream jsonl(dir + "/reports.jsonl", std::ios::binary);
+  OutputFile* jsonl = out.Create("reports.jsonl");
+  if (!jsonl) return out.Commit();
   Stmt records(
       db,
       "SELECT record FROM (SELECT path, sha256 AS k, record FROM reports "
       "UNION ALL SELECT path, key AS k, record FROM errors) ORDER BY path, k");
-  while (records.Step() == SQLITE_ROW) jsonl << records.Text(0) << "\n";
-  if (!wide || !jsonl)
-    return Status::Error("export", "write", "cannot write into " + dir);
-  return Status::Ok();
+  int rc;
+  while ((rc = records.Step()) == SQLITE_ROW) *jsonl << records.Text(0) << "\n";
+  return rc == SQLITE_DONE ? Status::Ok() : records.Error("export query");
+}
+
+}  // namespace
+
+Status ExportDataset(Dataset& dataset, const std::string& dir,
+                     const std::vector<std::string>& figure_order, Env* env) {
+  StatusOr<std::unique_ptr<OutputDir>> out =
+      OutputDir::Open(dir, "export", env);
+  if (!out.ok()) return out.status();
+  sqlite3* db = dataset.db();
+  // One read transaction: every file shows the same dataset, even while an
+  // ingest writes (WAL readers see the snapshot of their first read).
+  char* message = nullptr;
+  if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, &message) != SQLITE_OK) {
+    Status s = Status::Error("export", "sqlite",
+                             std::string("BEGIN: ") + (message ? message : ""));
+    sqlite3_free(message);
+    return s;
+  }
+  Status s = WriteFiles(db, **out, figure_order);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  if (!s.ok()) return s;  // the temporaries are removed with *out
+  return (*out)->Commit();
 }
 
 }  // namespace gongkai

@@ -1,0 +1,162 @@
+// Former bugs of `export` (issue #12, 4, 5 and 8), reproduced through the
+// Env seam (src/io/env.h): symbolic links planted in the output directory
+// were followed; a full disk cut reports.jsonl mid-line and export exited
+// 0; an export taken during an ingest contradicted itself. Now every file
+// is an exclusive temporary renamed into place only when all were written,
+// and every file is read from one transaction.
+#include "src/dataset/export.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "src/dataset/dataset.h"
+#include "src/io/env.h"
+#include "tests/test_util.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::ReadFile;
+using testing::RunGongkai;
+using testing::SourcePath;
+
+constexpr const char* kFiles[] = {
+    "figures.csv", "findings.csv", "diagnoses.csv", "dataset_findings.csv",
+    "errors.csv",  "reports.csv",  "reports.jsonl"};
+
+// An Env whose calls can fail on purpose, counted per kind.
+class FaultEnv : public Env {
+ public:
+  int fail_write = -1;  // the index of the write that fails with ENOSPC
+  int fail_close = -1;  // the index of the close that fails with EIO
+  int writes = 0, closes = 0;
+  // Called with the temporary's name before it is created.
+  std::function<void(const std::string&)> on_create;
+
+  int CreateExclusive(int dir, const std::string& name, int* fd) override {
+    if (on_create) on_create(name);
+    return Env::CreateExclusive(dir, name, fd);
+  }
+  int Write(int fd, const char* data, size_t size) override {
+    if (writes++ == fail_write) return ENOSPC;
+    return Env::Write(fd, data, size);
+  }
+  int Close(int fd) override {
+    const int error = Env::Close(fd);
+    return closes++ == fail_close ? EIO : error;
+  }
+};
+
+class Export : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir();
+    db_ = dir_ + "/d.db";
+    auto r = RunGongkai("ingest --db " + db_ + " " +
+                        SourcePath("corpus/real/hongze-2023.pdf") + " " +
+                        SourcePath("corpus/handmade/clean-2023.html"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+  // Returns every file of an export directory, with names.
+  static std::string Contents(const std::string& out) {
+    std::string all;
+    for (const auto& e : fs::directory_iterator(out))
+      all += e.path().filename().string() + "\n" + ReadFile(e.path().string()) +
+             "\n";
+    return all;
+  }
+  Status Run(const std::string& out, Env* env) {
+    StatusOr<std::unique_ptr<Dataset>> ds = Dataset::OpenReadOnly(db_);
+    EXPECT_TRUE(ds.ok());
+    return ExportDataset(**ds, out, {}, env);
+  }
+  std::string dir_, db_;
+};
+
+TEST_F(Export, PlantedLinksAreReplacedNeverFollowed) {
+  const std::string out = dir_ + "/out";
+  fs::create_directories(out);
+  testing::WriteFile(dir_ + "/victim", "keep");
+  fs::create_symlink(dir_ + "/victim", out + "/figures.csv");
+  fs::create_symlink(dir_ + "/created", out + "/reports.jsonl");
+  auto r = RunGongkai("export --db " + db_ + " --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir_ + "/victim"), "keep");
+  EXPECT_FALSE(fs::exists(dir_ + "/created"));
+  EXPECT_FALSE(fs::is_symlink(out + "/figures.csv"));
+  EXPECT_NE(ReadFile(out + "/figures.csv").find("appeals.review.total"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(out + "/reports.jsonl").find("gongkai.report/1"),
+            std::string::npos);
+}
+
+TEST_F(Export, EveryFailedWriteOrCloseLeavesThePreviousFilesWhole) {
+  const std::string out = dir_ + "/out";
+  FaultEnv counting;
+  ASSERT_TRUE(Run(out, &counting).ok());
+  const std::string before = Contents(out);
+  ASSERT_GT(counting.writes, 6);
+  for (int i = 0; i < counting.writes; ++i) {
+    FaultEnv env;
+    env.fail_write = i;
+    Status s = Run(out, &env);
+    ASSERT_FALSE(s.ok()) << "write " << i;
+    EXPECT_EQ(s.code(), "write");
+    EXPECT_NE(s.message().find("ENOSPC"), std::string::npos) << s.message();
+    EXPECT_EQ(Contents(out), before) << "write " << i;  // no temporary left
+  }
+  for (int i = 0; i < counting.closes; ++i) {
+    FaultEnv env;
+    env.fail_close = i;
+    Status s = Run(out, &env);
+    ASSERT_FALSE(s.ok()) << "close " << i;
+    EXPECT_NE(s.message().find("EIO"), std::string::npos) << s.message();
+    EXPECT_EQ(Contents(out), before) << "close " << i;
+  }
+}
+
+TEST_F(Export, AnExportTakenDuringAnIngestShowsOneDataset) {
+  // Another process stores a third report while the export is between its
+  // first and second file.
+  auto extract =
+      RunGongkai("extract " + SourcePath("corpus/real/putian-cgj-2021.html"));
+  ASSERT_EQ(extract.exit_code, 0);
+  const json third = json::parse(extract.out.substr(0, extract.out.find('\n')));
+  FaultEnv env;
+  bool inserted = false;
+  env.on_create = [&](const std::string& temp) {
+    if (inserted || temp.rfind(".findings.csv", 0) != 0) return;
+    StatusOr<std::unique_ptr<Dataset>> writer = Dataset::Open(db_);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->Insert(third).ok());
+    inserted = true;
+  };
+  const std::string out = dir_ + "/out";
+  ASSERT_TRUE(Run(out, &env).ok());
+  ASSERT_TRUE(inserted);
+  // Every file shows the two reports of the transaction's snapshot.
+  const std::string figures = ReadFile(out + "/figures.csv");
+  const std::string reports = ReadFile(out + "/reports.csv");
+  const std::string jsonl = ReadFile(out + "/reports.jsonl");
+  EXPECT_EQ(figures.find("putian"), std::string::npos);
+  EXPECT_EQ(reports.find("putian"), std::string::npos);
+  EXPECT_EQ(jsonl.find("putian"), std::string::npos);
+  // The next export shows all three.
+  ASSERT_TRUE(Run(out, Env::Default()).ok());
+  EXPECT_NE(ReadFile(out + "/reports.csv").find("putian"), std::string::npos);
+  for (const char* f : kFiles) EXPECT_TRUE(fs::exists(out + "/" + f)) << f;
+}
+
+}  // namespace
+}  // namespace gongkai
