@@ -115,11 +115,14 @@ TEST(Cli, AuditPrintsOneLinePerFindingAndExitsOne) {
   auto r = RunGongkai("audit " + dir + "/broken.html " +
                       SourcePath("corpus/handmade/clean-2023.html"));
   EXPECT_EQ(r.exit_code, 1);
-  // The line ends with the diagnosis: one equation cannot tell the total
-  // from a part, so every cell of the row is a candidate (3 shown).
+  // The line names the agency and year (an HTML page has no page number)
+  // and the cell's label, and ends with the diagnosis: one equation cannot
+  // tell the total from a part, so every cell of the row is a candidate
+  // (3 shown).
   EXPECT_EQ(r.out, dir +
-                       "/broken.html: H4: expected 4, printed 9 "
-                       "[appeals.review.total] — candidates: 表四 行政复议 "
+                       "/broken.html: 示例市示例局 2023: H4: expected 4, "
+                       "printed 9 [appeals.review.total 表四 行政复议 总计] "
+                       "— candidates: 表四 行政复议 "
                        "结果维持 printed 2, implied 7; or 表四 行政复议 "
                        "结果纠正 printed 1, implied 6; or 表四 行政复议 "
                        "其他结果 printed 0, implied 5 (2 more)\n");

@@ -78,8 +78,16 @@ std::string CheckReportFields(const Json& r) {
     if (!r["evidence"].is_object()) return "evidence is not an object";
     for (const auto& [id, e] : r["evidence"].items()) {
       if (!e.is_object()) return "evidence " + id + " is not an object";
-      if (e.contains("page") && !e["page"].is_number_integer())
-        return "evidence " + id + ".page is not a whole number";
+      for (const char* key : {"page", "table", "row", "col"}) {
+        if (e.contains(key) && !e[key].is_number_integer())
+          return "evidence " + id + "." + key + " is not a whole number";
+      }
+      if (e.contains("box")) {
+        if (!e["box"].is_array() || e["box"].size() != 4)
+          return "evidence " + id + ".box is not 4 numbers";
+        for (const Json& v : e["box"])
+          if (!v.is_number()) return "evidence " + id + ".box is not 4 numbers";
+      }
       for (const char* key : {"text", "unit", "marker"}) {
         if (e.contains(key) && !e[key].is_string())
           return "evidence " + id + "." + key + " is not a string";

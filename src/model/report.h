@@ -24,6 +24,11 @@ struct Figure {
   std::string unit;             // unit printed in the cell, if any
   std::string marker;           // NA marker, if any
   int page = 0;
+  // Where the cell is: its table's ordinal among the document's tables
+  // and its row and column in that table's grid (-1 for a prose figure),
+  // and its box on the page (PDF).
+  int table = -1, row = -1, col = -1;
+  std::optional<Box> box;
 };
 
 // How much a failed check matters: an error (a hard identity), a warning
@@ -54,6 +59,7 @@ struct Finding {
   CheckResult result = CheckResult::kMismatch;
   std::optional<double> expected, actual;
   std::vector<std::string> cells;  // every figure the check reads
+  std::string label;  // the first cell's label in the rules ("" if none)
   std::string message;
 };
 

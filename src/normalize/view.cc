@@ -11,6 +11,7 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
   view.doc = &doc;
   int physical_row = 0;
   int block_index = -1;
+  int table_ordinal = -1;
   for (const Block& block : doc.blocks) {
     ++block_index;
     if (block.kind != BlockKind::kTable) {
@@ -28,6 +29,7 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
       continue;
     }
     int last_row = -1;
+    ++table_ordinal;
     for (const Cell& cell : block.table.cells) {
       if (cell.row != last_row) {
         ++physical_row;
@@ -42,6 +44,8 @@ DocumentView BuildView(const Document& doc, const Lexicon& lexicon) {
       item.page = cell.page ? cell.page : block.page;
       item.physical_row = physical_row;
       item.block = block_index;
+      item.table = table_ordinal;
+      item.cell = &cell;
       view.items.push_back(std::move(item));
     }
   }

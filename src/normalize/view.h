@@ -30,8 +30,10 @@ struct ViewItem {
   const std::string* raw = nullptr;   // as found
   CellValue value;                    // cells only
   int page = 0;
-  int physical_row = -1;  // a distinct number per table row; -1: paragraph
-  int block = -1;         // the index of its block in the document
+  int physical_row = -1;       // a distinct number per table row; -1: paragraph
+  int block = -1;              // the index of its block in the document
+  int table = -1;              // cells: the table's ordinal among the tables
+  const Cell* cell = nullptr;  // cells: the cell (row, column, box)
 };
 
 struct TextBlock {

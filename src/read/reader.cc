@@ -280,6 +280,12 @@ class TableReader {
       f.id = rule_.FigureId(rule, columns_[c]);
       f.raw = *v.raw;
       f.page = v.page;
+      f.table = v.table;
+      if (v.cell) {
+        f.row = v.cell->row;
+        f.col = v.cell->col;
+        f.box = v.cell->box;
+      }
       f.unit = v.value.unit;
       if (v.value.kind == ValueKind::kNumber) {
         f.value = v.value.number;

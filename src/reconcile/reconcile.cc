@@ -157,6 +157,9 @@ void Reconcile(const RuleSet& rules, Report& report) {
                f.result == CheckResult::kMissingTotal;
       });
   if (sum_failed) report.diagnosis = Diagnose(rules, report);
+  for (Finding& f : report.findings) {
+    if (!f.cells.empty()) f.label = rules.FigureLabel(f.cells[0]);
+  }
 }
 
 }  // namespace gongkai

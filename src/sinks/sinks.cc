@@ -2,6 +2,7 @@
 #include "src/sinks/sinks.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "src/model/number.h"
@@ -64,6 +65,16 @@ void AddReportFields(const Report& report, Json& out) {
     Json ev = Json::object();
     if (f.page > 0) ev["page"] = f.page;
     ev["text"] = f.raw;
+    if (f.table >= 0) {
+      ev["table"] = f.table;
+      ev["row"] = f.row;
+      ev["col"] = f.col;
+    }
+    if (f.box) {
+      auto tenth = [](double v) { return std::round(v * 10) / 10; };
+      ev["box"] = {tenth(f.box->x0), tenth(f.box->y0), tenth(f.box->x1),
+                   tenth(f.box->y1)};
+    }
     if (!f.unit.empty()) ev["unit"] = f.unit;
     if (!f.marker.empty()) ev["marker"] = f.marker;
     evidence[f.id] = std::move(ev);
@@ -81,6 +92,7 @@ void AddReportFields(const Report& report, Json& out) {
     j["actual"] =
         f.actual ? NumberJson(*f.actual, IsWhole(*f.actual)) : Json(nullptr);
     j["cells"] = f.cells;
+    if (!f.label.empty()) j["label"] = f.label;
     j["message"] = f.message;
     findings.push_back(std::move(j));
   }
@@ -240,6 +252,22 @@ std::map<std::string, std::string> DiagnosisTexts(const J& record) {
   return out;
 }
 
+// Returns ":PAGE" of the first cell of finding `f` when its evidence has
+// a page, else "".
+template <typename J>
+std::string PageOf(const J& record, const J& f) {
+  if (!f.contains("cells") || !f["cells"].is_array() || f["cells"].empty() ||
+      !f["cells"][0].is_string() || !record.contains("evidence"))
+    return "";
+  const auto& evidence = record["evidence"];
+  const std::string id = f["cells"][0].template get<std::string>();
+  if (!evidence.is_object() || !evidence.contains(id)) return "";
+  const auto& e = evidence[id];
+  if (!e.is_object() || !e.contains("page") || !e["page"].is_number_integer())
+    return "";
+  return ":" + std::to_string(e["page"].template get<int>());
+}
+
 template <typename J>
 std::vector<std::string> AuditLinesOf(const J& record) {
   std::vector<std::string> lines;
@@ -255,19 +283,30 @@ std::vector<std::string> AuditLinesOf(const J& record) {
                          : std::string();
   };
   const std::map<std::string, std::string> diagnosed = DiagnosisTexts(record);
+  const auto& report = record["report"];
+  std::string whose = report.is_object() ? report.value("agency", "") : "";
+  if (report.is_object() && report.contains("year") &&
+      report["year"].is_number_integer()) {
+    whose += (whose.empty() ? "" : " ") +
+             std::to_string(report["year"].template get<int>());
+  }
+  if (!whose.empty()) whose += ": ";
   for (const auto& f : record["findings"]) {
-    std::string line = file + ": " + f.value("check", "") + ": ";
+    std::string line =
+        file + PageOf(record, f) + ": " + whose + f.value("check", "") + ": ";
     const std::string result = f.value("result", "");
     if (result == "domain" || result == "late" || result == "not_reported" ||
         result == "table_not_found") {
       line += f.value("message", "");
     } else {
-      const std::string expected = number(f["expected"]),
-                        actual = number(f["actual"]);
+      const std::string expected = number(f.value("expected", J())),
+                        actual = number(f.value("actual", J()));
       line += "expected " + (expected.empty() ? "?" : expected) + ", printed " +
               (actual.empty() ? "blank" : actual);
       if (f.contains("cells") && !f["cells"].empty()) {
-        line += " [" + f["cells"][0].template get<std::string>() + "]";
+        const std::string label = f.value("label", "");
+        line += " [" + f["cells"][0].template get<std::string>() +
+                (label.empty() ? "" : " " + label) + "]";
       }
     }
     if (f.value("severity", "") != "error")
