@@ -41,9 +41,8 @@ int RulesFailed(const std::string& dir, const Status& status) {
   return kExitRules;
 }
 
-// Opens the rules of `dir` into *out, every set compiled if `compile_all`
-// (else each when a document first picks it). Returns false, having said
-// why, on failure.
+}  // namespace
+
 bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out) {
   StatusOr<RuleLibrary> library = RuleLibrary::Open(dir);
   Status s = library.ok() ? Status::Ok() : library.status();
@@ -55,6 +54,8 @@ bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out) {
   *out = std::move(*library);
   return true;
 }
+
+namespace {
 
 // Loads the rules, then runs every input in worker processes
 // (src/batch/workers.h), calling `emit` with each record's JSON in
@@ -329,19 +330,28 @@ int RunDump(const Options& options) {
   return any_error ? kExitInputErrors : kExitOk;
 }
 
-int RunExport(const Options& options) {
-  RuleLibrary rules;
-  if (!LoadRules(options.rules_dir, true, &rules)) return kExitRules;
+int OpenForReading(const Options& options, RuleLibrary* rules,
+                   std::unique_ptr<Dataset>* dataset) {
+  if (!LoadRules(options.rules_dir, true, rules)) return kExitRules;
   if (!fs::exists(options.db_path)) {
     std::cerr << "gongkai: no dataset at " << options.db_path << "\n";
     return kExitDataset;
   }
-  StatusOr<std::unique_ptr<Dataset>> dataset =
+  StatusOr<std::unique_ptr<Dataset>> opened =
       Dataset::OpenReadOnly(options.db_path);
-  if (!dataset.ok()) {
-    std::cerr << "gongkai: " << dataset.status().message() << "\n";
+  if (!opened.ok()) {
+    std::cerr << "gongkai: " << opened.status().message() << "\n";
     return kExitDataset;
   }
+  *dataset = std::move(*opened);
+  return kExitOk;
+}
+
+int RunExport(const Options& options) {
+  RuleLibrary rules;
+  std::unique_ptr<Dataset> dataset;
+  if (int code = OpenForReading(options, &rules, &dataset); code != kExitOk)
+    return code;
   std::vector<std::string> order;
   for (const RuleSet& r : rules.sets()) {
     for (const std::string& id : r.AllFigureIds()) {
@@ -349,7 +359,7 @@ int RunExport(const Options& options) {
         order.push_back(id);
     }
   }
-  Status s = ExportDataset(**dataset, options.out_dir, order);
+  Status s = ExportDataset(*dataset, options.out_dir, order);
   if (!s.ok()) {
     std::cerr << "gongkai: " << s.message() << "\n";
     return kExitDataset;

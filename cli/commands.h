@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "src/batch/workers.h"
+#include "src/dataset/dataset.h"
 #include "src/model/extractor.h"
+#include "src/rules/rule_library.h"
 
 namespace gongkai::cli {
 
@@ -37,6 +39,7 @@ struct Options {
   int timeout_s = 60;         // per document
   long max_memory_mb = 2048;  // per worker (address space)
   std::string out_dir = "export";
+  std::string site_dir = "site";  // site
 };
 
 // Returns the worker pool's options of the command line's.
@@ -47,6 +50,16 @@ batch::BatchOptions BatchOptionsOf(const Options& options);
 // of standard input, other arguments kept as given.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args);
 
+// Opens the rules of `dir` into *out, every set compiled if `compile_all`
+// (else each when a document first picks it). Returns false, having said
+// why, on failure.
+bool LoadRules(const std::string& dir, bool compile_all, RuleLibrary* out);
+
+// Loads every rule set and opens the dataset options.db_path read-only;
+// returns kExitOk, or the exit code having said why not.
+int OpenForReading(const Options& options, RuleLibrary* rules,
+                   std::unique_ptr<Dataset>* dataset);
+
 int RunExtract(const Options& options);
 int RunAudit(const Options& options);
 // Prints the normalized document model of each input (blocks and cells).
@@ -55,6 +68,9 @@ int RunDump(const Options& options);
 int RunIngest(const Options& options);
 // Writes the dataset as CSV and JSON Lines into options.out_dir.
 int RunExport(const Options& options);
+// Writes the audit site of options.db_path into options.out_dir
+// (cli/site_command.cc).
+int RunSite(const Options& options);
 // Checks every rules file of `paths` (files or directories).
 int RunRulesCheck(const std::vector<std::string>& paths);
 

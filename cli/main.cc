@@ -204,6 +204,21 @@ int main(int argc, char** argv) {
   export_command->add_option("--out", options.out_dir, "output directory")
       ->capture_default_str();
 
+  CLI::App* site = app.add_subcommand(
+      "site", "write the audit site of the dataset (static HTML, no server)");
+  AddRules(site, &options);
+  AddDb(site, &options);
+  site->add_option("--out", options.site_dir, "output directory")
+      ->capture_default_str();
+  site->add_option("--timeout", options.timeout_s,
+                   "seconds per page image before its renderer is killed")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
+  site->add_option("--max-memory-mb", options.max_memory_mb,
+                   "address-space limit per page renderer (0: none)")
+      ->check(CLI::Range(0L, 1L << 30))
+      ->capture_default_str();
+
   CLI::App* dump = app.add_subcommand(
       "dump",
       "print the document model read from each file: paragraphs (P) and "
@@ -270,6 +285,7 @@ int main(int argc, char** argv) {
     return RunRulesCheck(options.inputs);
   }
   if (*export_command) return RunExport(options);
+  if (*site) return RunSite(options);
   if (*ingest) return RunIngest(options);
   if (*dump) return RunDump(options);
   if (*audit) return RunAudit(options);

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake pkg-config
   libpoppler-private-dev libpoppler-dev poppler-data poppler-utils
   libzip-dev libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
-  nlohmann-json3-dev libsqlite3-dev libcli11-dev)
+  nlohmann-json3-dev libsqlite3-dev libcli11-dev
+  chromium fonts-wqy-zenhei)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

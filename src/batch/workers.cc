@@ -20,6 +20,22 @@
 #include "src/sinks/sinks.h"
 
 namespace gongkai::batch {
+void LimitThisProcess(int timeout_s, long max_memory_mb) {
+  if (timeout_s > 0) {
+    rlimit cpu;
+    cpu.rlim_cur = static_cast<rlim_t>(timeout_s) + 1;
+    cpu.rlim_max = cpu.rlim_cur + 1;
+    setrlimit(RLIMIT_CPU, &cpu);
+  }
+#if !defined(__SANITIZE_ADDRESS__)  // ASan's shadow memory needs far more
+  if (max_memory_mb > 0) {
+    rlimit limit;
+    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(max_memory_mb) << 20;
+    setrlimit(RLIMIT_AS, &limit);
+  }
+#endif
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -100,20 +116,7 @@ std::optional<Record> ReadWithHandshake(const WorkerJob& job, int fd,
   // left to time it.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != coordinator) _exit(1);  // the coordinator died already
-  if (options.timeout_s > 0) {
-    rlimit cpu;
-    cpu.rlim_cur = static_cast<rlim_t>(options.timeout_s) + 1;
-    cpu.rlim_max = cpu.rlim_cur + 1;
-    setrlimit(RLIMIT_CPU, &cpu);
-  }
-#if !defined(__SANITIZE_ADDRESS__)
-  if (options.max_memory_mb > 0) {
-    rlimit limit;
-    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.max_memory_mb)
-                                      << 20;
-    setrlimit(RLIMIT_AS, &limit);
-  }
-#endif
+  LimitThisProcess(options.timeout_s, options.max_memory_mb);
   TestFaults(job.path);
   std::optional<Record> read =
       control >= 0

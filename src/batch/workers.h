@@ -76,6 +76,12 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
                 const OnRecord& on_record, const std::function<void()>& on_tick,
                 std::string* error);
 
+// Limits the calling process as a worker is limited: CPU time to a little
+// over `timeout_s` seconds and the address space to `max_memory_mb` (0: no
+// limit; none under AddressSanitizer, whose shadow memory needs more). For
+// children that parse documents (workers, the site's page renderer).
+void LimitThisProcess(int timeout_s, long max_memory_mb);
+
 }  // namespace gongkai::batch
 
 #endif  // GONGKAI_SRC_BATCH_WORKERS_H_

@@ -46,6 +46,8 @@ struct GroupRule {
   std::string id;
   std::vector<LabelAlternative> labels;
   int line = 0;
+  std::string display;   // the first literal label, as written
+  size_t first_row = 0;  // the index of the row written after it
 };
 
 // A sign that a table is printed in another version's layout or wording

@@ -200,7 +200,8 @@ void Parser::ParseRow(const std::vector<std::string>& words,
   if (row.labels.empty() && !row.any_label)
     Error(words[0] + " '" + words[1] + "' has no label");
   if (is_group) {
-    table->groups.push_back(GroupRule{row.id, row.labels, line_no});
+    table->groups.push_back(GroupRule{row.id, row.labels, line_no,
+                                      row.display, table->rows.size()});
   } else {
     for (const RowRule& other : table->rows) {
       if (other.id == row.id)
