@@ -46,12 +46,25 @@ long Count(const std::string& db, const std::string& table) {
 std::string Export(const std::string& db, const std::string& dir) {
   EXPECT_EQ(RunGongkai("export --db " + db + " --out " + dir).exit_code, 0);
   std::string all;
-  for (const char* f :
-       {"reports.csv", "figures.csv", "findings.csv", "diagnoses.csv",
-        "dataset_findings.csv", "errors.csv", "reports.jsonl"}) {
+  for (const char* f : {"reports.csv", "figures.csv", "findings.csv",
+                        "diagnoses.csv", "agencies.csv", "dataset_findings.csv",
+                        "errors.csv", "reports.jsonl"}) {
     all += std::string("== ") + f + "\n" + ReadFile(dir + "/" + f);
   }
   return all;
+}
+
+// Returns the agency_id that agencies.csv of an export in `dir` gives the
+// agency named `name` ("" if none).
+std::string AgencyIdOf(const std::string& dir, const std::string& name) {
+  std::istringstream lines(ReadFile(dir + "/agencies.csv"));
+  for (std::string line; std::getline(lines, line);) {
+    const size_t comma = line.find(',');
+    if (comma != std::string::npos &&
+        line.compare(comma + 1, name.size() + 1, name + ",") == 0)
+      return line.substr(0, comma);
+  }
+  return "";
 }
 
 class Ingest : public ::testing::Test {
@@ -73,22 +86,54 @@ TEST_F(Ingest, CarryOverIsCheckedAcrossYears) {
   EXPECT_EQ(Count(db, "agencies"),
             1);  // 洪泽区人民政府 and 淮安市洪泽区人民政府
   Export(db, dir_ + "/out");
+  const std::string id = AgencyIdOf(dir_ + "/out", "淮安市洪泽区人民政府");
+  ASSERT_FALSE(id.empty());
   const std::string found = ReadFile(dir_ + "/out/dataset_findings.csv");
   // 2024's 上年结转 against 2023's 结转下年度, per column: all 0, so ok.
-  EXPECT_NE(found.find("S1.natural,淮安市洪泽区人民政府,320813,2024,2023,ok,"),
+  EXPECT_NE(found.find("S1.natural," + id +
+                       ",淮安市洪泽区人民政府,320813,2024,2023,ok,"),
             std::string::npos)
       << found;
   // 2023 has no 2022 report here: incomplete, never a failure.
-  EXPECT_NE(found.find(
-                "S1.natural,淮安市洪泽区人民政府,320813,2023,2022,incomplete,"),
+  EXPECT_NE(found.find("S1.natural," + id +
+                       ",淮安市洪泽区人民政府,320813,2023,2022,incomplete,"),
             std::string::npos);
   EXPECT_EQ(found.find("mismatch"), std::string::npos);
+  // One agency, whatever its spelling (issue #13, 3): agencies.csv lists it
+  // once; every export carries its id, its one name and its division.
+  const std::string agencies = ReadFile(dir_ + "/out/agencies.csv");
+  EXPECT_NE(agencies.find("\n" + id +
+                          ",淮安市洪泽区人民政府,320813,江苏省,淮安市,"
+                          "洪泽区,county,2,2023,2024\n"),
+            std::string::npos)
+      << agencies;
+  const std::string reports = ReadFile(dir_ + "/out/reports.csv");
+  EXPECT_NE(reports.find("hongze-2023.pdf,pdf," + id +
+                         ",淮安市洪泽区人民政府,"
+                         "洪泽区人民政府,320813,"),
+            std::string::npos);
+  EXPECT_NE(reports.find("hongze-2024.pdf,pdf," + id +
+                         ",淮安市洪泽区人民政府,"
+                         "淮安市洪泽区人民政府,320813,"),
+            std::string::npos);
+  const std::string findings = ReadFile(dir_ + "/out/findings.csv");
+  EXPECT_NE(findings.find("hongze-2023.pdf," + id +
+                          ",淮安市洪泽区人民政府,320813,"
+                          "2023,H4,error,mismatch,11,0,appeals.review.total "
+                          "appeals.review.upheld"),
+            std::string::npos)
+      << findings;
+  EXPECT_NE(
+      ReadFile(dir_ + "/out/figures.csv")
+          .find("hongze-2024.pdf," + id + ",淮安市洪泽区人民政府,320813,2024,"),
+      std::string::npos);
   // 2023's two table-4 totals printed 0: stored as likely misprints.
   const std::string diagnoses = ReadFile(dir_ + "/out/diagnoses.csv");
-  EXPECT_NE(
-      diagnoses.find(",\"[\"\"H4\"\"]\",likely_misprint,unique,1,0,"
-                     "appeals.review.total,表四 行政复议 总计,0,1,11,total"),
-      std::string::npos)
+  EXPECT_NE(diagnoses.find("," + id +
+                           ",淮安市洪泽区人民政府,320813,2023,0,H4,"
+                           "likely_misprint,unique,1,0,appeals.review.total,"
+                           "表四 行政复议 总计,0,1,11,total"),
+            std::string::npos)
       << diagnoses;
   EXPECT_EQ(Count(db, "diagnoses WHERE verdict = 'likely_misprint'"), 3);
 }
@@ -106,11 +151,13 @@ TEST_F(Ingest, FiveYearChainOfOneAgency) {
   EXPECT_EQ(Count(db, "reports"), 5);
   EXPECT_EQ(Count(db, "agencies"), 1);
   Export(db, dir_ + "/out");
+  const std::string id = AgencyIdOf(dir_ + "/out", "莆田市城市管理局");
+  ASSERT_FALSE(id.empty());
   const std::string found = ReadFile(dir_ + "/out/dataset_findings.csv");
   for (int y = 2022; y <= 2025; ++y) {
     for (const char* column : {"natural", "business", "research", "nonprofit",
                                "legal", "other", "total"}) {
-      const std::string row = std::string("S1.") + column +
+      const std::string row = std::string("S1.") + column + "," + id +
                               ",莆田市城市管理局,3503," + std::to_string(y) +
                               "," + std::to_string(y - 1) + ",ok,";
       EXPECT_NE(found.find(row), std::string::npos) << row << "\n" << found;
@@ -126,13 +173,16 @@ TEST_F(Ingest, FiveYearChainOfOneAgency) {
   // S2 (documents in force) does not add up where the agency reclassified
   // its old documents (2022: 1 + 3 in force and new, against 9 + 15 in
   // force and repealed; 2023: 9 + 1 against 16 + 7): warnings, as read.
-  EXPECT_NE(found.find("S2.normative_docs,莆田市城市管理局,3503,2022,2021,"
+  EXPECT_NE(found.find("S2.normative_docs," + id +
+                       ",莆田市城市管理局,3503,2022,2021,"
                        "mismatch,warning,4,24,"),
             std::string::npos);
-  EXPECT_NE(found.find("S2.normative_docs,莆田市城市管理局,3503,2023,2022,"
+  EXPECT_NE(found.find("S2.normative_docs," + id +
+                       ",莆田市城市管理局,3503,2023,2022,"
                        "mismatch,warning,10,23,"),
             std::string::npos);
-  EXPECT_NE(found.find("S2.normative_docs,莆田市城市管理局,3503,2024,2023,ok,"),
+  EXPECT_NE(found.find("S2.normative_docs," + id +
+                       ",莆田市城市管理局,3503,2024,2023,ok,"),
             std::string::npos);
 }
 

@@ -3,11 +3,17 @@
 #include "src/dataset/dataset.h"
 
 #include "src/dataset/sqlite_util.h"
+#include "src/model/sha256.h"
 
 namespace gongkai {
 namespace {
 
 using Json = nlohmann::json;
+
+// An agency's id is the first 13 hexadecimal digits (52 bits: exact in a
+// double, as JavaScript and spreadsheets read numbers) of its key's
+// SHA-256, plus 1.
+constexpr size_t kAgencyIdHexDigits = 13;
 
 constexpr const char* kSchema = R"sql(
 PRAGMA journal_mode=WAL;
@@ -190,6 +196,17 @@ bool Dataset::HasPathError(const std::string& path) {
   return q.Step() == SQLITE_ROW;
 }
 
+long long Dataset::FreeAgencyId(const std::string& key) {
+  long long id =
+      std::stoll(Sha256Hex(key).substr(0, kAgencyIdHexDigits), nullptr, 16) + 1;
+  Stmt taken(db_, "SELECT 1 FROM agencies WHERE id=?");
+  for (;; ++id) {  // a collision of two keys takes the next free id
+    taken.Reset();
+    taken.Bind(1, id);
+    if (taken.Step() != SQLITE_ROW) return id;
+  }
+}
+
 Status Dataset::InsertDiagnosis(const std::string& sha, const Json& record) {
   Stmt ins(db_,
            "INSERT OR IGNORE INTO diagnoses(sha256, seq, checks, verdict, "
@@ -267,18 +284,24 @@ Status Dataset::Insert(const Json& record) {
   const Json& region = report.value("region", Json::object());
   std::optional<long long> agency_id;
   if (!Str(report, "agency").empty()) {
-    Stmt ins(db_,
-             "INSERT OR IGNORE INTO agencies(key, name, province, city, "
-             "county, division_code, level) "
-             "VALUES(?,?,?,?,?,?,?)");
-    ins.Bind(1, AgencyKey(report))
-        .Bind(2, Str(report, "agency"))
-        .BindTextOrNull(3, Str(region, "province"))
-        .BindTextOrNull(4, Str(region, "city"))
-        .BindTextOrNull(5, Str(region, "county"))
-        .BindTextOrNull(6, Str(region, "code"))
-        .BindTextOrNull(7, Str(report, "level"));
-    if (ins.Step() != SQLITE_DONE) return fail(ins.Error("insert agency"));
+    const std::string key = AgencyKey(report);
+    Stmt known(db_, "SELECT id FROM agencies WHERE key=?");
+    known.Bind(1, key);
+    if (known.Step() != SQLITE_ROW) {
+      Stmt ins(db_,
+               "INSERT INTO agencies(id, key, name, province, city, "
+               "county, division_code, level) "
+               "VALUES(?,?,?,?,?,?,?,?)");
+      ins.Bind(1, FreeAgencyId(key))
+          .Bind(2, key)
+          .Bind(3, Str(report, "agency"))
+          .BindTextOrNull(4, Str(region, "province"))
+          .BindTextOrNull(5, Str(region, "city"))
+          .BindTextOrNull(6, Str(region, "county"))
+          .BindTextOrNull(7, Str(region, "code"))
+          .BindTextOrNull(8, Str(report, "level"));
+      if (ins.Step() != SQLITE_DONE) return fail(ins.Error("insert agency"));
+    }
     // One name per agency whatever the order of ingest: the longest name
     // seen (the most complete, 淮安市洪泽区人民政府 over 洪泽区人民政府),
     // ties broken by code point order.

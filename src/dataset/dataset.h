@@ -63,6 +63,10 @@ class Dataset {
  private:
   explicit Dataset(sqlite3* db) : db_(db) {}
   Status Exec(const std::string& sql);
+  // Returns the id for a new agency of `key`: from the key's SHA-256, so
+  // that datasets of the same inputs number agencies alike whatever the
+  // order of ingest; the next free one after a collision.
+  long long FreeAgencyId(const std::string& key);
   // Inserts the rows of a report's "diagnosis" (inside Insert's
   // transaction); returns the first failure.
   Status InsertDiagnosis(const std::string& sha, const nlohmann::json& record);

@@ -65,50 +65,77 @@ Status QueryToCsv(sqlite3* db, const std::string& sql,
   return rc == SQLITE_DONE ? Status::Ok() : q.Error("export query");
 }
 
+// Every export names the agency the same way: its id in agencies.csv, its
+// one name there (the fullest spelling seen) and its division code.
+const std::string kAgencyColumns = "r.agency_id, a.name, a.division_code";
+const std::string kAgencyJoin = "LEFT JOIN agencies a ON a.id = r.agency_id ";
+
+std::vector<std::string> WithAgency(std::vector<std::string> before,
+                                    const std::vector<std::string>& after) {
+  for (const char* c : {"agency_id", "agency", "division_code"})
+    before.push_back(c);
+  before.insert(before.end(), after.begin(), after.end());
+  return before;
+}
+
+// Returns SQL giving the items of the JSON array in `column` separated by
+// spaces (figure ids and check ids hold none), not JSON inside a CSV cell.
+std::string JsonListAsWords(const std::string& column) {
+  return "(SELECT group_concat(value, ' ') FROM json_each(" + column + "))";
+}
+
 // Writes every file into `out` from one read transaction of `db`.
 Status WriteFiles(sqlite3* db, OutputDir& out,
                   const std::vector<std::string>& figure_order) {
   Status s = QueryToCsv(
       db,
-      "SELECT r.sha256, r.path, r.agency_name, r.year, r.version, f.figure, "
-      "CASE WHEN f.value IS NULL THEN NULL ELSE printf('%.15g', f.value) END, "
-      "e.text, e.page, e.unit, e.marker FROM figures f JOIN reports r "
-      "USING(sha256) "
-      "LEFT JOIN evidence e ON e.sha256 = f.sha256 AND e.figure = f.figure "
-      "ORDER BY r.path, r.sha256, f.rowid",
-      {"sha256", "path", "agency", "year", "version", "figure", "value", "text",
-       "page", "unit", "marker"},
+      "SELECT r.sha256, r.path, " + kAgencyColumns +
+          ", r.year, r.version, f.figure, "
+          "CASE WHEN f.value IS NULL THEN NULL ELSE printf('%.15g', f.value) "
+          "END, e.text, e.page, e.unit, e.marker FROM figures f JOIN reports r "
+          "USING(sha256) " +
+          kAgencyJoin +
+          "LEFT JOIN evidence e ON e.sha256 = f.sha256 AND e.figure = f.figure "
+          "ORDER BY r.path, r.sha256, f.rowid",
+      WithAgency({"sha256", "path"}, {"year", "version", "figure", "value",
+                                      "text", "page", "unit", "marker"}),
       out, "figures.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
-                 "SELECT r.sha256, r.path, r.agency_name, r.year, f.check_id, "
-                 "f.severity, f.result, "
-                 "CASE WHEN f.expected IS NULL THEN NULL ELSE printf('%.15g', "
-                 "f.expected) END, "
-                 "CASE WHEN f.actual IS NULL THEN NULL ELSE printf('%.15g', "
-                 "f.actual) END, "
-                 "f.cells, f.message "
-                 "FROM findings f JOIN reports r USING(sha256) ORDER BY "
-                 "r.path, r.sha256, f.seq",
-                 {"sha256", "path", "agency", "year", "check", "severity",
-                  "result", "expected", "actual", "cells", "message"},
+                 "SELECT r.sha256, r.path, " + kAgencyColumns +
+                     ", r.year, f.check_id, f.severity, f.result, "
+                     "CASE WHEN f.expected IS NULL THEN NULL ELSE "
+                     "printf('%.15g', f.expected) END, "
+                     "CASE WHEN f.actual IS NULL THEN NULL ELSE "
+                     "printf('%.15g', f.actual) END, " +
+                     JsonListAsWords("f.cells") +
+                     ", f.message FROM findings f JOIN reports r "
+                     "USING(sha256) " +
+                     kAgencyJoin + "ORDER BY r.path, r.sha256, f.seq",
+                 WithAgency({"sha256", "path"},
+                            {"year", "check", "severity", "result", "expected",
+                             "actual", "cells", "message"}),
                  out, "findings.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(
       db,
-      "SELECT r.sha256, r.path, r.agency_name, r.year, d.seq, d.checks, "
-      "d.verdict, d.basis, d.found, d.candidate, d.figure, d.label, "
-      "CASE WHEN d.printed IS NULL THEN NULL ELSE printf('%.15g', d.printed) "
-      "END, d.read, printf('%.15g', d.implied), d.role "
-      "FROM diagnoses d JOIN reports r USING(sha256) ORDER BY r.path, "
-      "r.sha256, d.seq, d.candidate, d.rowid",
-      {"sha256", "path", "agency", "year", "group", "checks", "verdict",
-       "basis", "found", "candidate", "figure", "label", "printed", "read",
-       "implied", "role"},
+      "SELECT r.sha256, r.path, " + kAgencyColumns + ", r.year, d.seq, " +
+          JsonListAsWords("d.checks") +
+          ", d.verdict, d.basis, d.found, d.candidate, d.figure, d.label, "
+          "CASE WHEN d.printed IS NULL THEN NULL ELSE printf('%.15g', "
+          "d.printed) END, d.read, printf('%.15g', d.implied), d.role "
+          "FROM diagnoses d JOIN reports r USING(sha256) " +
+          kAgencyJoin +
+          "ORDER BY r.path, r.sha256, d.seq, d.candidate, d.rowid",
+      WithAgency(
+          {"sha256", "path"},
+          {"year", "group", "checks", "verdict", "basis", "found", "candidate",
+           "figure", "label", "printed", "read", "implied", "role"}),
       out, "diagnoses.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
-                 "SELECT d.check_id, a.name, a.division_code, d.year, "
+                 "SELECT d.check_id, d.agency_id, a.name, a.division_code, "
+                 "d.year, "
                  "d.previous_year, d.result, "
                  "d.severity, CASE WHEN d.expected IS NULL THEN NULL ELSE "
                  "printf('%.15g', d.expected) END, "
@@ -117,10 +144,19 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                  "d.previous_sha256, d.message FROM dataset_findings d "
                  "LEFT JOIN agencies a ON a.id = d.agency_id "
                  "ORDER BY a.key, d.year, d.check_id, d.rowid",
-                 {"check", "agency", "division_code", "year", "previous_year",
-                  "result", "severity", "expected", "actual", "sha256",
-                  "previous_sha256", "message"},
+                 {"check", "agency_id", "agency", "division_code", "year",
+                  "previous_year", "result", "severity", "expected", "actual",
+                  "sha256", "previous_sha256", "message"},
                  out, "dataset_findings.csv");
+  if (!s.ok()) return s;
+  s = QueryToCsv(db,
+                 "SELECT a.id, a.name, a.division_code, a.province, a.city, "
+                 "a.county, a.level, count(r.sha256), min(r.year), "
+                 "max(r.year) FROM agencies a LEFT JOIN reports r ON "
+                 "r.agency_id = a.id GROUP BY a.id ORDER BY a.id",
+                 {"agency_id", "agency", "division_code", "province", "city",
+                  "county", "level", "files", "first_year", "last_year"},
+                 out, "agencies.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT path, sha256, stage, code, message FROM errors ORDER "
@@ -142,11 +178,15 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
   OutputFile* wide_file = out.Create("reports.csv");
   if (!wide_file) return out.Commit();
   OutputFile& wide = *wide_file;
-  std::vector<std::string> header = {
-      "sha256",        "path",           "format",           "agency",
-      "province",      "city",           "county",           "level",
-      "year",          "published",      "published_source", "version",
-      "hard_failures", "cells_expected", "cells_read"};
+  std::vector<std::string> header = {"sha256",         "path",
+                                     "format",         "agency_id",
+                                     "agency",         "agency_printed",
+                                     "division_code",  "province",
+                                     "city",           "county",
+                                     "level",          "year",
+                                     "published",      "published_source",
+                                     "version",        "hard_failures",
+                                     "cells_expected", "cells_read"};
   header.insert(header.end(), columns.begin(), columns.end());
   Row(wide, header);
   std::map<std::string, size_t> column_of;
@@ -162,7 +202,8 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
   }
   Stmt reports(
       db,
-      std::string("SELECT r.sha256, r.path, r.format, r.agency_name, "
+      std::string("SELECT r.sha256, r.path, r.format, r.agency_id, "
+                  "a.name, r.agency_name, a.division_code, "
                   "a.province, a.city, a.county, a.level, r.year, "
                   "r.published, r.published_source, r.version, "
                   "r.hard_failures, ") +
@@ -172,7 +213,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
   Stmt figures(db, "SELECT figure, value FROM figures WHERE sha256=?");
   while (reports.Step() == SQLITE_ROW) {
     std::vector<std::string> fields;
-    for (int i = 0; i < 15; ++i)
+    for (int i = 0; i < 18; ++i)
       fields.push_back(reports.IsNull(i) ? "" : reports.Text(i));
     std::vector<std::string> values(columns.size());
     figures.Reset();
