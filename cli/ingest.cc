@@ -126,8 +126,11 @@ int RunIngest(const Options& options) {
   std::cerr << "gongkai: ingest into " << options.db_path << ": " << stored
             << " records stored, " << skipped << " already there, in "
             << static_cast<long>(seconds * 10) / 10.0 << " s\n"
-            << "  dataset: " << summary->reports << " reports, "
-            << summary->agencies << " agencies, " << summary->failing_reports
+            << "  dataset: " << summary->files << " files of "
+            << summary->reports << " reports (copies counted once; "
+            << summary->conflicting
+            << " agency-years with conflicting versions), " << summary->agencies
+            << " agencies, " << summary->failing_reports
             << " reports failing a hard identity, " << summary->errors
             << " errors, " << summary->dataset_findings
             << " mismatches across years\n";

@@ -33,6 +33,8 @@ void LimitThisProcess(int timeout_s, long max_memory_mb) {
     limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(max_memory_mb) << 20;
     setrlimit(RLIMIT_AS, &limit);
   }
+#else
+  (void)max_memory_mb;
 #endif
 }
 

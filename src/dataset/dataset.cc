@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS dataset_findings(
   check_id TEXT NOT NULL, agency_id INTEGER, year INTEGER, previous_year INTEGER,
   sha256 TEXT, previous_sha256 TEXT, severity TEXT, result TEXT,
   expected REAL, actual REAL, cells TEXT, message TEXT);
+CREATE TABLE IF NOT EXISTS report_copies(
+  sha256 TEXT PRIMARY KEY REFERENCES reports(sha256), agency_id INTEGER,
+  year INTEGER, version INTEGER NOT NULL, canonical INTEGER NOT NULL,
+  copies INTEGER NOT NULL, versions INTEGER NOT NULL,
+  differing INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_id, year);
 )sql";
 
@@ -411,9 +416,17 @@ StatusOr<DatasetSummary> Dataset::Summary() {
     const char* sql;
     long* out;
   } queries[] = {
-      {"SELECT count(*) FROM reports", &s.reports},
+      {"SELECT count(*) FROM reports", &s.files},
+      {"SELECT (SELECT count(*) FROM reports) - (SELECT count(*) FROM "
+       "report_copies WHERE canonical = 0)",
+       &s.reports},
+      {"SELECT count(*) FROM (SELECT DISTINCT agency_id, year FROM "
+       "report_copies WHERE versions > 1)",
+       &s.conflicting},
       {"SELECT count(*) FROM agencies", &s.agencies},
-      {"SELECT count(*) FROM reports WHERE hard_failures > 0",
+      {"SELECT count(*) FROM reports r LEFT JOIN report_copies c "
+       "USING(sha256) WHERE r.hard_failures > 0 AND coalesce(c.canonical, 1) "
+       "= 1",
        &s.failing_reports},
       {"SELECT count(*) FROM errors", &s.errors},
       {"SELECT count(*) FROM dataset_findings WHERE result='mismatch'",

@@ -23,7 +23,10 @@
 namespace gongkai {
 
 struct DatasetSummary {
-  long reports = 0, agencies = 0, failing_reports = 0, errors = 0;
+  long files = 0;        // stored reports, one per file
+  long reports = 0;      // reports, the copies of one report counted once
+  long conflicting = 0;  // agency-years with versions whose figures differ
+  long agencies = 0, failing_reports = 0, errors = 0;
   long dataset_findings = 0;
 };
 
@@ -51,7 +54,9 @@ class Dataset {
   // already stored is left as it is.
   Status Insert(const nlohmann::json& record);
 
-  // Recomputes the checks across reports (rules `check` lines that name a
+  // Recomputes which files are copies of one report (the canonical one of
+  // each agency and year) and the checks across reports (rules `check`
+  // lines that name a
   // `prev:` figure: last year's report of the same agency) for every agency
   // and year; a missing year gives "incomplete", never a failure.
   Status RunDatasetChecks(const std::vector<RuleSet>& rules);
@@ -63,6 +68,10 @@ class Dataset {
  private:
   explicit Dataset(sqlite3* db) : db_(db) {}
   Status Exec(const std::string& sql);
+  // Recomputes report_copies: the copies and versions of each agency's
+  // report of a year, and the canonical one (dataset_copies.cc). Inside
+  // RunDatasetChecks' transaction.
+  Status FindCopies();
   // Returns the id for a new agency of `key`: from the key's SHA-256, so
   // that datasets of the same inputs number agencies alike whatever the
   // order of ingest; the next free one after a collision.

@@ -74,13 +74,14 @@ Status Dataset::RunDatasetChecks(const std::vector<RuleSet>& rules) {
   };
   s = Exec("DELETE FROM dataset_findings");
   if (!s.ok()) return fail(s);
-  // One report per agency and year (the first by sha256 when several).
+  s = FindCopies();
+  if (!s.ok()) return fail(s);
+  // One report per agency and year: the canonical one of its copies.
   std::map<std::pair<long long, long long>, std::string> by_year;
   {
     Stmt q(db_,
-           "SELECT agency_id, year, min(sha256) FROM reports "
-           "WHERE agency_id IS NOT NULL AND year IS NOT NULL GROUP BY "
-           "agency_id, year");
+           "SELECT agency_id, year, sha256 FROM report_copies WHERE "
+           "canonical = 1");
     while (q.Step() == SQLITE_ROW) by_year[{q.Int(0), q.Int(1)}] = q.Text(2);
   }
   Stmt ins(

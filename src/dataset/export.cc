@@ -84,6 +84,12 @@ std::string JsonListAsWords(const std::string& column) {
   return "(SELECT group_concat(value, ' ') FROM json_each(" + column + "))";
 }
 
+bool HasTable(sqlite3* db, const std::string& table) {
+  Stmt q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.Bind(1, table);
+  return q.Step() == SQLITE_ROW;
+}
+
 // Writes every file into `out` from one read transaction of `db`.
 Status WriteFiles(sqlite3* db, OutputDir& out,
                   const std::vector<std::string>& figure_order) {
@@ -158,6 +164,19 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                   "county", "level", "files", "first_year", "last_year"},
                  out, "agencies.csv");
   if (!s.ok()) return s;
+  if (HasTable(db, "report_copies")) {
+    s = QueryToCsv(
+        db,
+        "SELECT c.agency_id, a.name, a.division_code, c.year, c.version, "
+        "c.canonical, c.copies, c.differing, r.sha256, r.path FROM "
+        "report_copies c JOIN reports r USING(sha256) LEFT JOIN agencies a ON "
+        "a.id = c.agency_id WHERE c.versions > 1 ORDER BY a.key, c.year, "
+        "c.version, r.path",
+        {"agency_id", "agency", "division_code", "year", "version", "canonical",
+         "copies", "figures_differing", "sha256", "path"},
+        out, "conflicts.csv");
+    if (!s.ok()) return s;
+  }
   s = QueryToCsv(db,
                  "SELECT path, sha256, stage, code, message FROM errors ORDER "
                  "BY path, key",
@@ -186,20 +205,23 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                                      "level",          "year",
                                      "published",      "published_source",
                                      "version",        "hard_failures",
-                                     "cells_expected", "cells_read"};
+                                     "cells_expected", "cells_read",
+                                     "canonical",      "copies",
+                                     "versions"};
   header.insert(header.end(), columns.begin(), columns.end());
   Row(wide, header);
   std::map<std::string, size_t> column_of;
   for (size_t i = 0; i < columns.size(); ++i) column_of[columns[i]] = i;
   // A dataset made before reports carried their coverage, exported without
   // being migrated (export opens read-only), has NULL coverage.
-  bool has_coverage = false;
-  {
-    Stmt q(db,
+  const bool has_coverage =
+      Stmt(db,
            "SELECT 1 FROM pragma_table_info('reports') WHERE name = "
-           "'cells_expected'");
-    has_coverage = q.Step() == SQLITE_ROW;
-  }
+           "'cells_expected'")
+          .Step() == SQLITE_ROW;
+  // Likewise a dataset made before copies were found: every file its own
+  // report.
+  const bool has_copies = HasTable(db, "report_copies");
   Stmt reports(
       db,
       std::string("SELECT r.sha256, r.path, r.format, r.agency_id, "
@@ -207,13 +229,17 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                   "a.province, a.city, a.county, a.level, r.year, "
                   "r.published, r.published_source, r.version, "
                   "r.hard_failures, ") +
-          (has_coverage ? "r.cells_expected, r.cells_read " : "NULL, NULL ") +
-          "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id "
+          (has_coverage ? "r.cells_expected, r.cells_read, " : "NULL, NULL, ") +
+          (has_copies ? "coalesce(c.canonical, 1), coalesce(c.copies, 1), "
+                        "coalesce(c.versions, 1) "
+                      : "1, 1, 1 ") +
+          "FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id " +
+          (has_copies ? "LEFT JOIN report_copies c USING(sha256) " : "") +
           "ORDER BY r.path, r.sha256");
   Stmt figures(db, "SELECT figure, value FROM figures WHERE sha256=?");
   while (reports.Step() == SQLITE_ROW) {
     std::vector<std::string> fields;
-    for (int i = 0; i < 18; ++i)
+    for (int i = 0; i < 21; ++i)
       fields.push_back(reports.IsNull(i) ? "" : reports.Text(i));
     std::vector<std::string> values(columns.size());
     figures.Reset();
