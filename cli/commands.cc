@@ -11,8 +11,10 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "extractors/registry.h"
+#include "src/batch/child.h"
 #include "src/batch/workers.h"
 #include "src/dataset/dataset.h"
 #include "src/dataset/export.h"
@@ -296,35 +298,56 @@ int RunAudit(const Options& options) {
   return errors > 0 ? kExitInputErrors : kExitOk;
 }
 
+// Returns the dump of one document: its blocks and cells, normalized.
+std::string DumpText(const std::string& path, const Document& doc) {
+  std::ostringstream out;
+  out << "# " << path << " (" << doc.source.format << ", " << doc.pages
+      << " pages)\n";
+  for (const Block& b : doc.blocks) {
+    if (b.kind != BlockKind::kTable) {
+      out << "P" << b.page << " " << b.text << "\n";
+      continue;
+    }
+    out << "T" << b.page << " " << b.table.rows << "x" << b.table.cols << "\n";
+    for (const Cell& c : b.table.cells) {
+      out << "  " << c.row << "," << c.col;
+      if (c.row_span > 1 || c.col_span > 1)
+        out << " [" << c.row_span << "x" << c.col_span << "]";
+      out << " " << c.text << "\n";
+    }
+  }
+  return out.str();
+}
+
 int RunDump(const Options& options) {
   const Registry& registry = DefaultRegistry();
   RuleLibrary rules;  // for its lexicon: no set is compiled
   if (!LoadRules(options.rules_dir, false, &rules)) return kExitRules;
+  registry.Preload();  // once, not in every child
   bool any_error = false;
   for (const std::string& path : ExpandInputs(options.inputs)) {
-    StatusOr<Document> doc =
-        ExtractFile(path, registry, options.limits, rules.lexicon());
-    if (!doc.ok()) {
-      std::cout << path << ": error: " << doc.status().ToString() << "\n";
-      any_error = true;
-      continue;
-    }
-    Normalize(*doc);
-    std::cout << "# " << path << " (" << doc->source.format << ", "
-              << doc->pages << " pages)\n";
-    for (const Block& b : doc->blocks) {
-      if (b.kind != BlockKind::kTable) {
-        std::cout << "P" << b.page << " " << b.text << "\n";
-        continue;
-      }
-      std::cout << "T" << b.page << " " << b.table.rows << "x" << b.table.cols
+    // In a child under the worker's limits (--timeout, --max-memory-mb):
+    // a document that hangs or blows up a parser costs its dump only.
+    batch::ChildResult r = batch::RunInChild(
+        [&](std::string* failure) {
+          StatusOr<Document> doc =
+              ExtractFile(path, registry, options.limits, rules.lexicon());
+          if (!doc.ok()) {
+            *failure = doc.status().ToString();
+            return std::string();
+          }
+          Normalize(*doc);
+          return DumpText(path, *doc);
+        },
+        options.timeout_s, options.max_memory_mb);
+    if (r.ok) {
+      std::cout << r.output;
+    } else {
+      std::cout << path << ": error: "
+                << (r.code == "failed" ? r.message
+                                       : "worker: " + r.code + ": " + r.message)
                 << "\n";
-      for (const Cell& c : b.table.cells) {
-        std::cout << "  " << c.row << "," << c.col;
-        if (c.row_span > 1 || c.col_span > 1)
-          std::cout << " [" << c.row_span << "x" << c.col_span << "]";
-        std::cout << " " << c.text << "\n";
-      }
+      any_error = true;
     }
   }
   return any_error ? kExitInputErrors : kExitOk;

@@ -85,13 +85,8 @@ void AddReading(CLI::App* c, Options* o, Megabytes* mb) {
       ->capture_default_str();
 }
 
-// The flags of the commands that read each document in a worker process.
-void AddWorkers(CLI::App* c, Options* o) {
-  c->add_option("--workers", o->workers,
-                "worker processes, one document each (0: the number of "
-                "cores)")
-      ->check(CLI::Range(0, 4096))
-      ->capture_default_str();
+// The limits of each child process that parses a document.
+void AddLimits(CLI::App* c, Options* o) {
   c->add_option("--timeout", o->timeout_s,
                 "seconds per document before its worker is killed (0: none)")
       ->check(CLI::Range(0, 1 << 30))
@@ -100,6 +95,16 @@ void AddWorkers(CLI::App* c, Options* o) {
                 "address-space limit per worker (0: none)")
       ->check(CLI::Range(0L, 1L << 30))
       ->capture_default_str();
+}
+
+// The flags of the commands that read each document in a worker process.
+void AddWorkers(CLI::App* c, Options* o) {
+  c->add_option("--workers", o->workers,
+                "worker processes, one document each (0: the number of "
+                "cores)")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  AddLimits(c, o);
 }
 
 void AddDb(CLI::App* c, Options* o) {
@@ -210,14 +215,7 @@ int main(int argc, char** argv) {
   AddDb(site, &options);
   site->add_option("--out", options.site_dir, "output directory")
       ->capture_default_str();
-  site->add_option("--timeout", options.timeout_s,
-                   "seconds per page image before its renderer is killed")
-      ->check(CLI::Range(0, 1 << 30))
-      ->capture_default_str();
-  site->add_option("--max-memory-mb", options.max_memory_mb,
-                   "address-space limit per page renderer (0: none)")
-      ->check(CLI::Range(0L, 1L << 30))
-      ->capture_default_str();
+  AddLimits(site, &options);
 
   CLI::App* dump = app.add_subcommand(
       "dump",
@@ -225,6 +223,7 @@ int main(int argc, char** argv) {
       "table cells (row,col [spans])");
   AddInputs(dump, &options, true);
   AddReading(dump, &options, &mb);
+  AddLimits(dump, &options);
 
   CLI::App* rules =
       app.add_subcommand("rules", "work with rules files (see rules check)");

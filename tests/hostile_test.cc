@@ -223,5 +223,33 @@ TEST(HostileWorkers, WorkersDieWithTheirCoordinator) {
   prctl(PR_SET_CHILD_SUBREAPER, 0);
 }
 
+// Former bug (issue #12, 6): a worker that ran out of its address space
+// died of an uncaught std::bad_alloc and its record said "killed by signal
+// 6"; it says limit_memory, naming the limit, and is retried by the next
+// ingest like any worker failure. (No address-space limit under ASan.)
+TEST(HostileFormerBugs, AMemoryBlowUpSaysLimitMemoryInEveryCommand) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "RLIMIT_AS is not set under AddressSanitizer";
+#endif
+  auto r =
+      testing::RunGongkai("extract --max-memory-mb 50 " +
+                          testing::SourcePath("corpus/real/hongze-2023.pdf"));
+  EXPECT_EQ(r.exit_code, 3);
+  const auto record = nlohmann::json::parse(r.out);
+  EXPECT_EQ(record["error"]["code"], "limit_memory") << r.out;
+  EXPECT_NE(
+      record["error"]["message"].get<std::string>().find("--max-memory-mb 50"),
+      std::string::npos);
+  // Former bug (issue #12, 13): `dump` ignored --timeout and --max-memory-mb
+  // (5.4 GB on a 100 MB HTML page); it reads each file in a limited child.
+  auto dump =
+      testing::RunGongkai("dump --max-memory-mb 50 " +
+                          testing::SourcePath("corpus/real/hongze-2023.pdf"));
+  EXPECT_EQ(dump.exit_code, 3);
+  EXPECT_NE(dump.out.find("hongze-2023.pdf: error: worker: limit_memory:"),
+            std::string::npos)
+      << dump.out;
+}
+
 }  // namespace
 }  // namespace gongkai

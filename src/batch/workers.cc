@@ -11,8 +11,11 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <optional>
 
 #include "src/model/sha256.h"
@@ -20,6 +23,20 @@
 #include "src/sinks/sinks.h"
 
 namespace gongkai::batch {
+void ExitOnOutOfMemory() {
+  std::set_terminate([] {
+    if (std::exception_ptr e = std::current_exception()) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::bad_alloc&) {
+        _exit(kOutOfMemoryStatus);
+      } catch (...) {
+      }
+    }
+    std::abort();
+  });
+}
+
 void LimitThisProcess(int timeout_s, long max_memory_mb) {
   if (timeout_s > 0) {
     rlimit cpu;
@@ -119,6 +136,10 @@ std::optional<Record> ReadWithHandshake(const WorkerJob& job, int fd,
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != coordinator) _exit(1);  // the coordinator died already
   LimitThisProcess(options.timeout_s, options.max_memory_mb);
+  // Running out of the address space (--max-memory-mb) ends the worker
+  // with a status of its own, wherever the allocation failed, so that the
+  // record says limit_memory and not a crash.
+  ExitOnOutOfMemory();
   TestFaults(job.path);
   std::optional<Record> read =
       control >= 0
@@ -183,7 +204,7 @@ json WorkerErrorRecord(const WorkerJob& job, const std::string& code,
 
 // Returns the record a finished worker produced, or an error record saying
 // how it ended.
-WorkerResult Finish(Worker& w, int status, int timeout_s) {
+WorkerResult Finish(Worker& w, int status, int timeout_s, long max_memory_mb) {
   if (w.timed_out) {
     return {
         WorkerErrorRecord(w.job, "timeout",
@@ -196,6 +217,14 @@ WorkerResult Finish(Worker& w, int status, int timeout_s) {
     return {WorkerErrorRecord(w.job, "crashed",
                               "killed by signal " + std::to_string(sig) + " (" +
                                   strsignal(sig) + ")")
+                .dump(),
+            RecordKind::kError};
+  }
+  if (WEXITSTATUS(status) == kOutOfMemoryStatus) {
+    return {WorkerErrorRecord(w.job, "limit_memory",
+                              "the document needed more memory than the "
+                              "worker's limit (--max-memory-mb " +
+                                  std::to_string(max_memory_mb) + ")")
                 .dump(),
             RecordKind::kError};
   }
@@ -344,7 +373,8 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
       if (done_well && w.skipped) {
         if (context.on_skipped) context.on_skipped(w.job);
       } else if (ok && !Deliver(on_record, w.job,
-                                Finish(w, status, options.timeout_s))) {
+                                Finish(w, status, options.timeout_s,
+                                       options.max_memory_mb))) {
         ok = false;
         jobs.clear();
         *error = "stopped";

@@ -76,6 +76,14 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
                 const OnRecord& on_record, const std::function<void()>& on_tick,
                 std::string* error);
 
+// The exit status of a child (a worker) that ran out of its address space.
+inline constexpr int kOutOfMemoryStatus = 86;
+
+// Makes a std::bad_alloc that escapes (through a noexcept frame or to the
+// top) end the process with kOutOfMemoryStatus instead of an abort, so that
+// a memory blow-up is told apart from a crash.
+void ExitOnOutOfMemory();
+
 // Limits the calling process as a worker is limited: CPU time to a little
 // over `timeout_s` seconds and the address space to `max_memory_mb` (0: no
 // limit; none under AddressSanitizer, whose shadow memory needs more). For
