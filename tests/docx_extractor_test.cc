@@ -117,6 +117,45 @@ TEST(DocxExtractor, VMergeGridSpanAndNestedTable) {
   EXPECT_EQ(t.cells[3].raw, "丁\n内");
 }
 
+// Former bugs (issue #12, 11): a DOCX of w:vMerge continuation cells took
+// the full timeout (each continuation scanned back over every cell before
+// it), and one of huge w:gridSpan cells took 1.09 GB. Continuations are
+// joined in one pass; a table of more grid positions than
+// Limits::max_table_cells is refused, naming the limit.
+TEST(DocxExtractorFormerBugs, VMergeChainsAreJoinedAndHugeSpansRefused) {
+  constexpr int kRows = 20000, kCols = 3;
+  std::string rows;
+  for (int r = 0; r < kRows; ++r) {
+    rows += "<w:tr>";
+    for (int c = 0; c < kCols; ++c) {
+      rows +=
+          r == 0 ? Tc("头" + std::to_string(c), "<w:vMerge w:val=\"restart\"/>")
+                 : Tc("", "<w:vMerge/>");
+    }
+    rows += "</w:tr>";
+  }
+  StatusOr<Document> merged = ExtractDocx(
+      MakeZip({{"word/document.xml", Body("<w:tbl>" + rows + "</w:tbl>")}}),
+      Limits(), testing::TestLexicon());
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  ASSERT_EQ(merged->blocks.size(), 1u);
+  const Table& t = merged->blocks[0].table;
+  ASSERT_EQ(t.cells.size(), static_cast<size_t>(kCols));
+  // Each column is one cell, its span clamped to the builder's bound.
+  for (const Cell& cell : t.cells)
+    EXPECT_EQ(cell.row_span, std::min(kRows, TableBuilder::kMaxSpan));
+
+  std::string wide = "<w:tbl>";
+  for (int r = 0; r < 300; ++r)
+    wide += "<w:tr>" + Tc("x", "<w:gridSpan w:val=\"1000\"/>") + "</w:tr>";
+  StatusOr<Document> spans =
+      ExtractDocx(MakeZip({{"word/document.xml", Body(wide + "</w:tbl>")}}),
+                  Limits(), testing::TestLexicon());
+  ASSERT_FALSE(spans.ok());
+  EXPECT_EQ(spans.status().code(), "limit_table_cells");
+  EXPECT_NE(spans.status().message().find("200000"), std::string::npos);
+}
+
 // A report set inside a table that lays out the page (a frame of one cell,
 // or a cell holding a bigger table than its own): its paragraphs and
 // tables are read as the document's, not as one cell's text.

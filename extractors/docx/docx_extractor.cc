@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "extractors/docx/docx_zip.h"
@@ -234,18 +235,22 @@ class BodyWalker {
       Status s = CollectRow(tr, rows++, cells, depth + 1);
       if (!s.ok()) return s;
     }
-    // A continuing w:vMerge cell lengthens the cell above it.
+    // A continuing w:vMerge cell lengthens the cell above it: the cell that
+    // last started in its grid column (one pass; a scan back from each
+    // continuing cell was quadratic).
+    std::unordered_map<int, size_t> started_at_column;
     for (size_t i = 0; i < cells.size(); ++i) {
-      if (!cells[i].continues) continue;
-      for (size_t j = i; j-- > 0;) {
-        if (cells[j].col == cells[i].col && !cells[j].continues &&
-            cells[j].row + cells[j].row_span == cells[i].row) {
-          ++cells[j].row_span;
-          break;
-        }
+      RawCell& cell = cells[i];
+      if (!cell.continues) {
+        started_at_column[cell.col] = i;
+        continue;
       }
+      auto it = started_at_column.find(cell.col);
+      if (it == started_at_column.end()) continue;
+      RawCell& origin = cells[it->second];
+      if (origin.row + origin.row_span == cell.row) ++origin.row_span;
     }
-    TableBuilder builder;
+    TableBuilder builder(limits_.max_table_cells);
     int row = -1;
     for (const RawCell& c : cells) {
       while (row < c.row) {
@@ -254,6 +259,7 @@ class BodyWalker {
       }
       if (!c.continues) builder.AddCell(c.text, c.row_span, c.col_span);
     }
+    if (builder.exceeded()) return TableCellsError(builder);
     if (builder.empty()) return Status::Ok();
     Block b;
     b.kind = BlockKind::kTable;

@@ -208,9 +208,10 @@ class Walker {
   }
 
   Status Table(const xmlNode* table, int depth) {
-    TableBuilder builder;
+    TableBuilder builder(limits_.max_table_cells);
     Status s = Rows(table->children, builder, depth);
     if (!s.ok()) return s;
+    if (builder.exceeded()) return TableCellsError(builder);
     if (builder.empty()) return Status::Ok();
     Block block;
     block.kind = BlockKind::kTable;

@@ -95,6 +95,14 @@ void TableBuilder::AddCell(std::string raw, int row_span, int col_span,
   if (current_row_ < 0) BeginRow();
   row_span = std::clamp(row_span, 1, kMaxSpan);
   col_span = std::clamp(col_span, 1, kMaxSpan);
+  const int64_t area = int64_t{row_span} * col_span;
+  if (exceeded_ || area_ + area > max_cells_) {
+    exceeded_ = true;
+    return;
+  }
+  area_ += area;
+  // Columns covered from above are skipped; there are at most as many as
+  // positions covered, so the scan is bounded by the limit.
   while (Covered(current_row_, next_col_)) ++next_col_;
   Cell cell;
   cell.row = current_row_;
@@ -133,6 +141,13 @@ Table TableBuilder::Finish() {
   next_col_ = 0;
   covered_until_.clear();
   return out;
+}
+
+Status TableCellsError(const TableBuilder& builder) {
+  return Status::LimitExceeded(
+      "extract", "table_cells",
+      "a table covers more than " + std::to_string(builder.max_cells()) +
+          " grid cells (its spans), the limit per table");
 }
 
 }  // namespace gongkai

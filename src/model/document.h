@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "src/model/status.h"
+
 namespace gongkai {
 
 // A box on a page, in points, top-left origin (formats with geometry only).
@@ -122,9 +124,15 @@ class DocumentBuilder {
 // column not covered by a row span from an earlier row.
 class TableBuilder {
  public:
+  // A builder of tables of at most `max_cells` grid positions (the sum of
+  // row span x column span of their cells; Limits::max_table_cells).
+  explicit TableBuilder(int64_t max_cells = kDefaultMaxCells)
+      : max_cells_(max_cells) {}
   // Starts a new row.
   void BeginRow();
   // Adds a cell to the current row; spans are clamped to [1, kMaxSpan].
+  // Once the table would cover more than max_cells positions, the cell is
+  // dropped and exceeded() is true (the extractor refuses the document).
   // Requires BeginRow() to have been called.
   void AddCell(std::string raw, int row_span = 1, int col_span = 1,
                int page = 0, std::optional<Box> box = std::nullopt);
@@ -137,6 +145,10 @@ class TableBuilder {
   void AppendToLastCell(const std::string& more);
 
   static constexpr int kMaxSpan = 1000;
+  static constexpr int64_t kDefaultMaxCells = 200000;
+  // Returns true iff a cell was dropped for the limit on grid positions.
+  bool exceeded() const { return exceeded_; }
+  int64_t max_cells() const { return max_cells_; }
 
  private:
   bool Covered(int row, int col) const;
@@ -146,7 +158,14 @@ class TableBuilder {
   int next_col_ = 0;
   // Row-span coverage: for each column, the last row (exclusive) covered.
   std::vector<int> covered_until_;
+  int64_t max_cells_;
+  int64_t area_ = 0;  // grid positions covered so far
+  bool exceeded_ = false;
 };
+
+// Returns the error of a table that exceeded its builder's limit on grid
+// positions: "limit_table_cells", naming the limit.
+Status TableCellsError(const TableBuilder& builder);
 
 }  // namespace gongkai
 

@@ -30,6 +30,9 @@ struct Limits {
   int max_pages = 2000;                       // PDF pages
   uint64_t max_unzipped_bytes = 64ull << 20;  // DOCX: all members read
   int max_zip_members = 10000;                // DOCX: members in the archive
+  // Grid positions of one table (row span x column span summed; a real
+  // table 3 has 280): a DOCX or HTML table of huge spans is refused.
+  int64_t max_table_cells = 200000;
 };
 
 // Returns true iff `bytes` are of the entry's format. Requires nothing of
