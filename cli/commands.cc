@@ -375,14 +375,11 @@ int RunExport(const Options& options) {
   std::unique_ptr<Dataset> dataset;
   if (int code = OpenForReading(options, &rules, &dataset); code != kExitOk)
     return code;
-  std::vector<std::string> order;
-  for (const RuleSet& r : rules.sets()) {
-    for (const std::string& id : r.AllFigureIds()) {
-      if (std::find(order.begin(), order.end(), id) == order.end())
-        order.push_back(id);
-    }
-  }
-  Status s = ExportDataset(*dataset, options.out_dir, order);
+  ExportOptions export_options;
+  export_options.rules = &rules.sets();
+  export_options.excel = options.excel;
+  export_options.xlsx = options.xlsx;
+  Status s = ExportDataset(*dataset, options.out_dir, export_options);
   if (!s.ok()) {
     std::cerr << "gongkai: " << s.message() << "\n";
     return kExitDataset;

@@ -39,6 +39,8 @@ struct Options {
   int timeout_s = 60;         // per document
   long max_memory_mb = 2048;  // per worker (address space)
   std::string out_dir = "export";
+  bool excel = false;  // export: CSV for Excel (BOM, CRLF, formula guard)
+  bool xlsx = false;   // export: reports.xlsx too
   std::string site_dir = "site";  // site
 };
 

@@ -208,6 +208,12 @@ int main(int argc, char** argv) {
   AddDb(export_command, &options);
   export_command->add_option("--out", options.out_dir, "output directory")
       ->capture_default_str();
+  export_command->add_flag(
+      "--excel", options.excel,
+      "CSV for Excel: UTF-8 byte-order mark, CRLF, formulas guarded");
+  export_command->add_flag(
+      "--xlsx", options.xlsx,
+      "also reports.xlsx: one sheet per table, Chinese labels as headers");
 
   CLI::App* site = app.add_subcommand(
       "site", "write the audit site of the dataset (static HTML, no server)");

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -17,6 +18,7 @@
 
 #include "src/dataset/dataset.h"
 #include "src/io/env.h"
+#include "src/model/utf8.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -156,6 +158,87 @@ TEST_F(Export, AnExportTakenDuringAnIngestShowsOneDataset) {
   ASSERT_TRUE(Run(out, Env::Default()).ok());
   EXPECT_NE(ReadFile(out + "/reports.csv").find("putian"), std::string::npos);
   for (const char* f : kFiles) EXPECT_TRUE(fs::exists(out + "/" + f)) << f;
+}
+
+TEST(ExportGuard, FormulasAreGuardedNumbersAreNot) {
+  EXPECT_EQ(GuardFormula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+  EXPECT_EQ(GuardFormula("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(GuardFormula("-x"), "'-x");
+  EXPECT_EQ(GuardFormula("+1+cmd"), "'+1+cmd");
+  EXPECT_EQ(GuardFormula("\t=1"), "'\t=1");
+  EXPECT_EQ(GuardFormula("-3"), "-3");
+  EXPECT_EQ(GuardFormula("+1.5"), "+1.5");
+  EXPECT_EQ(GuardFormula("洪泽区"), "洪泽区");
+  EXPECT_EQ(GuardFormula(""), "");
+}
+
+// Excel on a Chinese Windows machine read a CSV without a BOM as GBK
+// (issue #13, 5): --excel writes a BOM and CRLF and guards formulas;
+// --xlsx writes a workbook with the rules' Chinese labels; codebook.csv
+// maps every figure id to its labels.
+TEST_F(Export, ExcelCsvWorkbookAndCodebook) {
+  // A hostile agency name that a spreadsheet would run.
+  auto extract =
+      RunGongkai("extract " + SourcePath("corpus/handmade/clean-2023.html"));
+  json record = json::parse(extract.out);
+  record["report"]["agency"] = "=HYPERLINK(\"http://x\",\"局\")";
+  record["source"]["sha256"] = std::string(64, 'e');
+  {
+    StatusOr<std::unique_ptr<Dataset>> writer = Dataset::Open(db_);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->Insert(record).ok());
+  }
+  const std::string out = dir_ + "/out";
+  auto r = RunGongkai("export --excel --xlsx --db " + db_ + " --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : kFiles) {
+    const std::string name(f);
+    if (name.size() < 4 || name.substr(name.size() - 4) != ".csv") continue;
+    const std::string csv = ReadFile(out + "/" + name);
+    EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF") << name;
+    EXPECT_TRUE(IsValidUtf8(csv)) << name;
+    EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n") << name;
+  }
+  const std::string reports = ReadFile(out + "/reports.csv");
+  EXPECT_NE(reports.find("\"'=HYPERLINK("), std::string::npos);
+  EXPECT_EQ(reports.find(",=HYPERLINK"), std::string::npos);
+  EXPECT_NE(reports.find(",洪泽区人民政府,"), std::string::npos);
+
+  const std::string codebook = ReadFile(out + "/codebook.csv");
+  EXPECT_NE(codebook.find("applications.total.natural,2021,applications,"
+                          "表三,（七）总计,自然人,表三 （七）总计 / 自然人,"
+                          "count\r\n"),
+            std::string::npos);
+  EXPECT_NE(codebook.find("appeals.review.total,2021,appeals,表四,,"
+                          "行政复议 总计,表四 行政复议 总计,count"),
+            std::string::npos);
+
+  // The workbook: a zip whose sheets are named by the tables' captions and
+  // whose strings hold the cells' labels.
+  const std::string xlsx = ReadFile(out + "/reports.xlsx");
+  zip_error_t error;
+  zip_source_t* src =
+      zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &error);
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
+  ASSERT_NE(z, nullptr);
+  auto member = [&](const char* name) {
+    std::string text;
+    zip_file_t* f = zip_fopen(z, name, 0);
+    if (!f) return text;
+    char buf[65536];
+    zip_int64_t n;
+    while ((n = zip_fread(f, buf, sizeof buf)) > 0) text.append(buf, n);
+    zip_fclose(f);
+    return text;
+  };
+  const std::string workbook = member("xl/workbook.xml");
+  EXPECT_NE(workbook.find("name=\"reports\""), std::string::npos);
+  EXPECT_NE(workbook.find("name=\"表三\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"表四\""), std::string::npos);
+  const std::string strings = member("xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("（七）总计 / 自然人"), std::string::npos);
+  EXPECT_NE(strings.find("行政复议 总计"), std::string::npos);
+  zip_close(z);
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
+#include "src/dataset/export_xlsx.h"
 #include "src/dataset/sqlite_util.h"
 #include "src/io/output_dir.h"
 #include "src/model/number.h"
@@ -34,23 +36,44 @@ std::string Number(std::optional<double> v) {
   return buf;
 }
 
-void Row(OutputFile& out, const std::vector<std::string>& fields) {
-  std::string line;
-  for (size_t i = 0; i < fields.size(); ++i)
-    line += (i ? "," : "") + Csv(fields[i]);
-  line += "\n";
-  out.Write(line);
-}
+// Where CSV files go: the output directory, and whether they are for
+// Excel (ExportOptions::excel).
+struct CsvSink {
+  OutputDir& dir;
+  bool excel = false;
+};
+
+// One CSV file being written.
+class CsvFile {
+ public:
+  // Starts `name` in `sink`; ok() is false when it could not be created.
+  CsvFile(const CsvSink& sink, const std::string& name)
+      : file_(sink.dir.Create(name)), excel_(sink.excel) {
+    if (file_ && excel_) file_->Write("\xEF\xBB\xBF");  // UTF-8 BOM
+  }
+  bool ok() const { return file_ != nullptr; }
+  void Row(const std::vector<std::string>& fields) {
+    std::string line;
+    for (size_t i = 0; i < fields.size(); ++i)
+      line +=
+          (i ? "," : "") + Csv(excel_ ? GuardFormula(fields[i]) : fields[i]);
+    line += excel_ ? "\r\n" : "\n";
+    file_->Write(line);
+  }
+
+ private:
+  OutputFile* file_;
+  bool excel_;
+};
 
 // Runs `sql` and writes one CSV row per result row, all columns as text
 // (NULL as empty, REAL through Number()).
 Status QueryToCsv(sqlite3* db, const std::string& sql,
-                  const std::vector<std::string>& header, OutputDir& dir,
+                  const std::vector<std::string>& header, const CsvSink& sink,
                   const std::string& name) {
-  OutputFile* file = dir.Create(name);
-  if (!file) return dir.Commit();  // the creation error
-  OutputFile& out = *file;
-  Row(out, header);
+  CsvFile out(sink, name);
+  if (!out.ok()) return sink.dir.Commit();  // the creation error
+  out.Row(header);
   Stmt q(db, sql);
   if (!q.ok()) return q.Error("export query");
   int rc;
@@ -60,9 +83,51 @@ Status QueryToCsv(sqlite3* db, const std::string& sql,
       const int col = static_cast<int>(i);
       fields.push_back(q.IsNull(col) ? "" : q.Text(col));
     }
-    Row(out, fields);
+    out.Row(fields);
   }
   return rc == SQLITE_DONE ? Status::Ok() : q.Error("export query");
+}
+
+// Returns every figure id of the rule sets, in rules order, each once.
+std::vector<std::string> FigureOrder(const std::vector<RuleSet>* rules) {
+  std::vector<std::string> order;
+  std::set<std::string> seen;
+  if (!rules) return order;
+  for (const RuleSet& r : *rules) {
+    for (const std::string& id : r.AllFigureIds())
+      if (seen.insert(id).second) order.push_back(id);
+  }
+  return order;
+}
+
+// codebook.csv: every figure id of every rule set with its labels.
+Status WriteCodebook(const std::vector<RuleSet>& rules, const CsvSink& sink) {
+  CsvFile out(sink, "codebook.csv");
+  if (!out.ok()) return sink.dir.Commit();
+  out.Row({"figure", "rules", "table", "caption", "row", "column", "label",
+           "type"});
+  for (const RuleSet& set : rules) {
+    std::set<std::string> prose;  // several patterns may give one figure
+    for (const ProseRule& p : set.prose) {
+      if (!prose.insert(p.name).second) continue;
+      out.Row({"prose." + p.name, set.version, "prose", "", "", "", "",
+               p.unit.empty() ? "count" : p.unit});
+    }
+    for (const TableRule& t : set.tables) {
+      const char* type = t.type == ValueType::kCount         ? "count"
+                         : t.type == ValueType::kSignedCount ? "signed"
+                                                             : "amount";
+      for (const RowRule& r : t.rows) {
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+          const std::string id = t.FigureId(r, c);
+          out.Row({id, set.version, t.id, t.caption,
+                   r.id.empty() ? "" : r.display, t.column_labels[c],
+                   set.FigureLabel(id), type});
+        }
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 // Every export names the agency the same way: its id in agencies.csv, its
@@ -91,8 +156,8 @@ bool HasTable(sqlite3* db, const std::string& table) {
 }
 
 // Writes every file into `out` from one read transaction of `db`.
-Status WriteFiles(sqlite3* db, OutputDir& out,
-                  const std::vector<std::string>& figure_order) {
+Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
+  const CsvSink sink{out, options.excel};
   Status s = QueryToCsv(
       db,
       "SELECT r.sha256, r.path, " + kAgencyColumns +
@@ -105,7 +170,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
           "ORDER BY r.path, r.sha256, f.rowid",
       WithAgency({"sha256", "path"}, {"year", "version", "figure", "value",
                                       "text", "page", "unit", "marker"}),
-      out, "figures.csv");
+      sink, "figures.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT r.sha256, r.path, " + kAgencyColumns +
@@ -121,7 +186,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                  WithAgency({"sha256", "path"},
                             {"year", "check", "severity", "result", "expected",
                              "actual", "cells", "message"}),
-                 out, "findings.csv");
+                 sink, "findings.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(
       db,
@@ -137,7 +202,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
           {"sha256", "path"},
           {"year", "group", "checks", "verdict", "basis", "found", "candidate",
            "figure", "label", "printed", "read", "implied", "role"}),
-      out, "diagnoses.csv");
+      sink, "diagnoses.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT d.check_id, d.agency_id, a.name, a.division_code, "
@@ -153,7 +218,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                  {"check", "agency_id", "agency", "division_code", "year",
                   "previous_year", "result", "severity", "expected", "actual",
                   "sha256", "previous_sha256", "message"},
-                 out, "dataset_findings.csv");
+                 sink, "dataset_findings.csv");
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT a.id, a.name, a.division_code, a.province, a.city, "
@@ -162,7 +227,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                  "r.agency_id = a.id GROUP BY a.id ORDER BY a.id",
                  {"agency_id", "agency", "division_code", "province", "city",
                   "county", "level", "files", "first_year", "last_year"},
-                 out, "agencies.csv");
+                 sink, "agencies.csv");
   if (!s.ok()) return s;
   if (HasTable(db, "report_copies")) {
     s = QueryToCsv(
@@ -174,18 +239,23 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
         "c.version, r.path",
         {"agency_id", "agency", "division_code", "year", "version", "canonical",
          "copies", "figures_differing", "sha256", "path"},
-        out, "conflicts.csv");
+        sink, "conflicts.csv");
     if (!s.ok()) return s;
   }
   s = QueryToCsv(db,
                  "SELECT path, sha256, stage, code, message FROM errors ORDER "
                  "BY path, key",
-                 {"path", "sha256", "stage", "code", "message"}, out,
+                 {"path", "sha256", "stage", "code", "message"}, sink,
                  "errors.csv");
   if (!s.ok()) return s;
 
+  if (options.rules) {
+    s = WriteCodebook(*options.rules, sink);
+    if (!s.ok()) return s;
+  }
+
   // Wide form: one row per report, one column per figure.
-  std::vector<std::string> columns = figure_order;
+  std::vector<std::string> columns = FigureOrder(options.rules);
   {
     std::set<std::string> known(columns.begin(), columns.end()), extra;
     Stmt q(db, "SELECT DISTINCT figure FROM figures");
@@ -194,9 +264,8 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
     }
     columns.insert(columns.end(), extra.begin(), extra.end());
   }
-  OutputFile* wide_file = out.Create("reports.csv");
-  if (!wide_file) return out.Commit();
-  OutputFile& wide = *wide_file;
+  CsvFile wide(sink, "reports.csv");
+  if (!wide.ok()) return out.Commit();
   std::vector<std::string> header = {"sha256",         "path",
                                      "format",         "agency_id",
                                      "agency",         "agency_printed",
@@ -209,7 +278,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
                                      "canonical",      "copies",
                                      "versions"};
   header.insert(header.end(), columns.begin(), columns.end());
-  Row(wide, header);
+  wide.Row(header);
   std::map<std::string, size_t> column_of;
   for (size_t i = 0; i < columns.size(); ++i) column_of[columns[i]] = i;
   // A dataset made before reports carried their coverage, exported without
@@ -247,7 +316,14 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
     while (figures.Step() == SQLITE_ROW)
       values[column_of[figures.Text(0)]] = Number(figures.Double(1));
     fields.insert(fields.end(), values.begin(), values.end());
-    Row(wide, fields);
+    wide.Row(fields);
+  }
+  if (options.xlsx && options.rules) {
+    StatusOr<std::string> workbook = WorkbookBytes(db, *options.rules);
+    if (!workbook.ok()) return workbook.status();
+    OutputFile* xlsx = out.Create("reports.xlsx");
+    if (!xlsx) return out.Commit();
+    xlsx->Write(*workbook);
   }
   // JSON Lines: every stored record.
   OutputFile* jsonl = out.Create("reports.jsonl");
@@ -264,7 +340,7 @@ Status WriteFiles(sqlite3* db, OutputDir& out,
 }  // namespace
 
 Status ExportDataset(Dataset& dataset, const std::string& dir,
-                     const std::vector<std::string>& figure_order, Env* env) {
+                     const ExportOptions& options, Env* env) {
   StatusOr<std::unique_ptr<OutputDir>> out =
       OutputDir::Open(dir, "export", env);
   if (!out.ok()) return out.status();
@@ -278,10 +354,25 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
     sqlite3_free(message);
     return s;
   }
-  Status s = WriteFiles(db, **out, figure_order);
+  Status s = WriteFiles(db, **out, options);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   if (!s.ok()) return s;  // the temporaries are removed with *out
   return (*out)->Commit();
+}
+
+std::string GuardFormula(const std::string& field) {
+  if (field.empty()) return field;
+  const char first = field[0];
+  if (first != '=' && first != '+' && first != '-' && first != '@' &&
+      first != '\t' && first != '\r')
+    return field;
+  // A number ("-3", "+1.5") is a number, not a formula.
+  char* end = nullptr;
+  std::strtod(field.c_str(), &end);
+  if (first != '=' && first != '@' && end && *end == '\0' &&
+      end != field.c_str() && field.find_first_of("\t\r") == std::string::npos)
+    return field;
+  return "'" + field;
 }
 
 }  // namespace gongkai

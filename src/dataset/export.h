@@ -11,6 +11,10 @@
 //                         "mismatch" or "incomplete"
 //   errors.csv            the files that could not be read, and why
 //   diagnoses.csv         the cells most likely wrong, per failing group
+//   agencies.csv          one row per agency (agency_id, name, division)
+//   conflicts.csv         agency-years whose files' figures differ
+//   codebook.csv          every figure id: its table, row and column
+//                         labels in Chinese, its rules version
 //   reports.jsonl         every stored record, as `gongkai extract` wrote it
 #ifndef GONGKAI_SRC_DATASET_EXPORT_H_
 #define GONGKAI_SRC_DATASET_EXPORT_H_
@@ -20,19 +24,36 @@
 
 #include "src/dataset/dataset.h"
 #include "src/io/env.h"
+#include "src/rules/rules.h"
 
 namespace gongkai {
 
 // Writes the files above into `dir` (created if needed), all from one read
-// transaction, through `env`. `figure_order` gives the order of the wide
-// columns; figure ids not in it follow, sorted. The files land together
+// transaction, through `env`. The files land together
 // (src/io/output_dir.h): on any failure (stage "export", code "write",
 // naming the file and the errno) the files already in `dir` stay as they
 // were and no temporary is left; a link planted in `dir` is replaced, never
 // followed.
+struct ExportOptions {
+  // The rule sets, for the order of the wide columns (figure ids not in
+  // them follow, sorted), the codebook and the workbook's labels.
+  const std::vector<RuleSet>* rules = nullptr;
+  // For Excel on a Chinese Windows machine: CSV with a UTF-8 byte-order
+  // mark and CRLF line ends, and text that begins with = + - @ (a formula
+  // to a spreadsheet) prefixed with an apostrophe.
+  bool excel = false;
+  // Also reports.xlsx: one sheet per table of the rules, headed by the
+  // cells' Chinese labels (libxlsxwriter).
+  bool xlsx = false;
+};
+
 Status ExportDataset(Dataset& dataset, const std::string& dir,
-                     const std::vector<std::string>& figure_order,
-                     Env* env = Env::Default());
+                     const ExportOptions& options, Env* env = Env::Default());
+
+// Returns `field` as a spreadsheet must get it: text that a spreadsheet
+// would run as a formula (starting with = + - @, or a tab or carriage
+// return before one) gets a leading apostrophe; numbers ("-3") are kept.
+std::string GuardFormula(const std::string& field);
 
 }  // namespace gongkai
 
