@@ -379,6 +379,10 @@ int RunExport(const Options& options) {
   export_options.rules = &rules.sets();
   export_options.excel = options.excel;
   export_options.xlsx = options.xlsx;
+  export_options.year = options.export_year;
+  export_options.province = options.export_province;
+  export_options.level = options.export_level;
+  export_options.agency = options.export_agency;
   Status s = ExportDataset(*dataset, options.out_dir, export_options);
   if (!s.ok()) {
     std::cerr << "gongkai: " << s.message() << "\n";

@@ -214,6 +214,17 @@ int main(int argc, char** argv) {
   export_command->add_flag(
       "--xlsx", options.xlsx,
       "also reports.xlsx: one sheet per table, Chinese labels as headers");
+  export_command
+      ->add_option("--year", options.export_year, "only reports of this year")
+      ->check(CLI::Range(1990, 2200));
+  export_command->add_option("--province", options.export_province,
+                             "only reports of agencies of this province");
+  export_command->add_option("--level", options.export_level,
+                             "only reports of agencies of this level "
+                             "(province, city, county, township)");
+  export_command->add_option(
+      "--agency", options.export_agency,
+      "only reports of this agency (agency_id, name, or name as printed)");
 
   CLI::App* site = app.add_subcommand(
       "site", "write the audit site of the dataset (static HTML, no server)");

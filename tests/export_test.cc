@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <functional>
@@ -239,6 +240,32 @@ TEST_F(Export, ExcelCsvWorkbookAndCodebook) {
   EXPECT_NE(strings.find("（七）总计 / 自然人"), std::string::npos);
   EXPECT_NE(strings.find("行政复议 总计"), std::string::npos);
   zip_close(z);
+}
+
+// export --year, --province, --level, --agency filter every file alike.
+TEST_F(Export, FiltersSelectTheSameReportsInEveryFile) {
+  const std::string out = dir_ + "/out";
+  auto r = RunGongkai("export --agency 洪泽区人民政府 --year 2023 --db " + db_ +
+                      " --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto lines = [&](const char* file) {
+    const std::string text = ReadFile(out + "/" + file);
+    return std::count(text.begin(), text.end(), '\n');
+  };
+  EXPECT_EQ(lines("reports.csv"), 2);  // the header and hongze-2023
+  EXPECT_EQ(lines("agencies.csv"), 2);
+  EXPECT_EQ(lines("reports.jsonl"), 1);
+  EXPECT_EQ(lines("findings.csv"), 3);  // H4 and H6
+  EXPECT_EQ(ReadFile(out + "/reports.csv").find("clean-2023"),
+            std::string::npos);
+  EXPECT_EQ(ReadFile(out + "/figures.csv").find("clean-2023"),
+            std::string::npos);
+  ASSERT_EQ(RunGongkai("export --level county --province 甘肃省 --db " + db_ +
+                       " --out " + out)
+                .exit_code,
+            0);
+  EXPECT_EQ(lines("reports.csv"), 1);  // none: the header only
+  EXPECT_EQ(lines("figures.csv"), 1);
 }
 
 }  // namespace

@@ -155,6 +155,52 @@ bool HasTable(sqlite3* db, const std::string& table) {
   return q.Step() == SQLITE_ROW;
 }
 
+// Narrows what every query sees to the reports `options` selects: temporary
+// tables of the same names shadow the dataset's (SQLite resolves an
+// unqualified name in temp first), so every export query is the same with
+// or without a filter.
+Status SelectReports(sqlite3* db, const ExportOptions& options) {
+  Stmt select(db,
+              "CREATE TEMP TABLE reports AS SELECT r.* FROM main.reports r "
+              "LEFT JOIN main.agencies a ON a.id = r.agency_id WHERE "
+              "(?1 = 0 OR r.year = ?1) AND (?2 = '' OR a.province = ?2) AND "
+              "(?3 = '' OR a.level = ?3) AND (?4 = '' OR a.name = ?4 OR "
+              "r.agency_name = ?4 OR CAST(r.agency_id AS TEXT) = ?4)");
+  select.Bind(1, static_cast<long long>(options.year))
+      .Bind(2, options.province)
+      .Bind(3, options.level)
+      .Bind(4, options.agency);
+  if (select.Step() != SQLITE_DONE) return select.Error("export filter");
+  constexpr const char* kShadows[] = {
+      "CREATE TEMP TABLE figures AS SELECT * FROM main.figures WHERE sha256 "
+      "IN (SELECT sha256 FROM temp.reports)",
+      "CREATE TEMP TABLE evidence AS SELECT * FROM main.evidence WHERE sha256 "
+      "IN (SELECT sha256 FROM temp.reports)",
+      "CREATE TEMP TABLE findings AS SELECT * FROM main.findings WHERE sha256 "
+      "IN (SELECT sha256 FROM temp.reports)",
+      "CREATE TEMP TABLE diagnoses AS SELECT * FROM main.diagnoses WHERE "
+      "sha256 IN (SELECT sha256 FROM temp.reports)",
+      "CREATE TEMP TABLE dataset_findings AS SELECT * FROM "
+      "main.dataset_findings WHERE sha256 IN (SELECT sha256 FROM "
+      "temp.reports)",
+      "CREATE TEMP TABLE agencies AS SELECT * FROM main.agencies WHERE id IN "
+      "(SELECT agency_id FROM temp.reports)",
+      "CREATE TEMP TABLE errors AS SELECT * FROM main.errors WHERE 0",
+  };
+  for (const char* sql : kShadows) {
+    Stmt q(db, sql);
+    if (q.Step() != SQLITE_DONE) return q.Error("export filter");
+  }
+  if (HasTable(db, "report_copies")) {
+    Stmt q(db,
+           "CREATE TEMP TABLE report_copies AS SELECT * FROM "
+           "main.report_copies WHERE sha256 IN (SELECT sha256 FROM "
+           "temp.reports)");
+    if (q.Step() != SQLITE_DONE) return q.Error("export filter");
+  }
+  return Status::Ok();
+}
+
 // Writes every file into `out` from one read transaction of `db`.
 Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
   const CsvSink sink{out, options.excel};
@@ -354,7 +400,8 @@ Status ExportDataset(Dataset& dataset, const std::string& dir,
     sqlite3_free(message);
     return s;
   }
-  Status s = WriteFiles(db, **out, options);
+  Status s = options.filtered() ? SelectReports(db, options) : Status::Ok();
+  if (s.ok()) s = WriteFiles(db, **out, options);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   if (!s.ok()) return s;  // the temporaries are removed with *out
   return (*out)->Commit();

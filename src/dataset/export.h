@@ -45,6 +45,15 @@ struct ExportOptions {
   // Also reports.xlsx: one sheet per table of the rules, headed by the
   // cells' Chinese labels (libxlsxwriter).
   bool xlsx = false;
+  // Only the reports of this year, province, level (county, city, ...) or
+  // agency (its agency_id, its one name or a name as printed); empty or 0:
+  // any. With a filter, the files that could not be read (no agency, no
+  // year) are left out.
+  int year = 0;
+  std::string province, level, agency;
+  bool filtered() const {
+    return year != 0 || !province.empty() || !level.empty() || !agency.empty();
+  }
 };
 
 Status ExportDataset(Dataset& dataset, const std::string& dir,
