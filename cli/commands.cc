@@ -379,6 +379,7 @@ int RunExport(const Options& options) {
   export_options.rules = &rules.sets();
   export_options.excel = options.excel;
   export_options.xlsx = options.xlsx;
+  export_options.chinese_headers = options.export_labels == "zh";
   export_options.year = options.export_year;
   export_options.province = options.export_province;
   export_options.level = options.export_level;

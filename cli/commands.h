@@ -39,9 +39,10 @@ struct Options {
   int timeout_s = 60;         // per document
   long max_memory_mb = 2048;  // per worker (address space)
   std::string out_dir = "export";
-  bool excel = false;   // export: CSV for Excel (BOM, CRLF, formula guard)
-  bool xlsx = false;    // export: reports.xlsx too
-  int export_year = 0;  // export filters (0 or "": any)
+  bool excel = false;  // export: CSV for Excel (BOM, CRLF, formula guard)
+  bool xlsx = false;   // export: reports.xlsx too
+  std::string export_labels = "id";  // export: reports.csv headers
+  int export_year = 0;               // export filters (0 or "": any)
   std::string export_province, export_level, export_agency;
   std::string site_dir = "site";  // site
 };

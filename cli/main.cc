@@ -215,6 +215,12 @@ int main(int argc, char** argv) {
       "--xlsx", options.xlsx,
       "also reports.xlsx: one sheet per table, Chinese labels as headers");
   export_command
+      ->add_option("--labels", options.export_labels,
+                   "headers of reports.csv's figure columns: id or zh "
+                   "(their Chinese labels)")
+      ->check(CLI::IsMember({"id", "zh"}))
+      ->capture_default_str();
+  export_command
       ->add_option("--year", options.export_year, "only reports of this year")
       ->check(CLI::Range(1990, 2200));
   export_command->add_option("--province", options.export_province,

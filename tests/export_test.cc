@@ -266,6 +266,15 @@ TEST_F(Export, FiltersSelectTheSameReportsInEveryFile) {
             0);
   EXPECT_EQ(lines("reports.csv"), 1);  // none: the header only
   EXPECT_EQ(lines("figures.csv"), 1);
+  // --labels zh: reports.csv headed by the cells' Chinese labels.
+  ASSERT_EQ(
+      RunGongkai("export --labels zh --db " + db_ + " --out " + out).exit_code,
+      0);
+  const std::string reports = ReadFile(out + "/reports.csv");
+  const std::string header = reports.substr(0, reports.find('\n'));
+  EXPECT_NE(header.find(",表三 （七）总计 / 自然人,"), std::string::npos);
+  EXPECT_NE(header.find(",表四 行政复议 总计,"), std::string::npos);
+  EXPECT_EQ(header.find("applications.total.natural"), std::string::npos);
 }
 
 }  // namespace

@@ -130,6 +130,18 @@ Status WriteCodebook(const std::vector<RuleSet>& rules, const CsvSink& sink) {
   return Status::Ok();
 }
 
+// Returns the label of figure `id` in the first rule set that has one, or
+// the id itself (a prose figure, or one no rules know).
+std::string LabelOf(const std::vector<RuleSet>* rules, const std::string& id) {
+  if (rules) {
+    for (const RuleSet& set : *rules) {
+      const std::string label = set.FigureLabel(id);
+      if (!label.empty()) return label;
+    }
+  }
+  return id;
+}
+
 // Every export names the agency the same way: its id in agencies.csv, its
 // one name there (the fullest spelling seen) and its division code.
 const std::string kAgencyColumns = "r.agency_id, a.name, a.division_code";
@@ -323,7 +335,8 @@ Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
                                      "cells_expected", "cells_read",
                                      "canonical",      "copies",
                                      "versions"};
-  header.insert(header.end(), columns.begin(), columns.end());
+  for (const std::string& id : columns)
+    header.push_back(options.chinese_headers ? LabelOf(options.rules, id) : id);
   wide.Row(header);
   std::map<std::string, size_t> column_of;
   for (size_t i = 0; i < columns.size(); ++i) column_of[columns[i]] = i;

@@ -45,6 +45,9 @@ struct ExportOptions {
   // Also reports.xlsx: one sheet per table of the rules, headed by the
   // cells' Chinese labels (libxlsxwriter).
   bool xlsx = false;
+  // reports.csv headed by the figures' Chinese labels (表三 （七）总计 /
+  // 自然人) instead of their ids (codebook.csv maps one to the other).
+  bool chinese_headers = false;
   // Only the reports of this year, province, level (county, city, ...) or
   // agency (its agency_id, its one name or a name as printed); empty or 0:
   // any. With a filter, the files that could not be read (no agency, no

@@ -56,8 +56,7 @@ struct Change {
 
 class Solver {
  public:
-  Solver(const RuleSet& rules, const Report& report)
-      : rules_(rules), report_(report) {
+  Solver(const RuleSet& rules, const Report& report) : rules_(rules) {
     for (const Figure& f : report.figures) figures_.emplace(f.id, &f);
     for (const Check& check : rules.checks) {
       if (check.kind == CheckKind::kDomain) domains_.push_back(&check);
@@ -393,7 +392,6 @@ class Solver {
   }
 
   const RuleSet& rules_;
-  const Report& report_;
   FigureIndex figures_;
   std::vector<const Check*> domains_;
   std::vector<Cell> cells_;
