@@ -20,6 +20,7 @@
 #include <random>
 #include <thread>
 
+#include "src/batch/workers.h"
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -34,11 +35,7 @@ struct Outcome {
 };
 
 // Under the sanitizers memory and time cost more: the bounds are scaled.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kScale = 4;
-#else
-constexpr double kScale = 1;
-#endif
+constexpr double kScale = batch::kAddressSanitizer ? 4 : 1;
 
 const std::map<std::string, Outcome>& Expected() {
   static const std::map<std::string, Outcome> expected = {
@@ -228,9 +225,8 @@ TEST(HostileWorkers, WorkersDieWithTheirCoordinator) {
 // 6"; it says limit_memory, naming the limit, and is retried by the next
 // ingest like any worker failure. (No address-space limit under ASan.)
 TEST(HostileFormerBugs, AMemoryBlowUpSaysLimitMemoryInEveryCommand) {
-#if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "RLIMIT_AS is not set under AddressSanitizer";
-#endif
+  if (batch::kAddressSanitizer)
+    GTEST_SKIP() << "RLIMIT_AS is not set under AddressSanitizer";
   auto r =
       testing::RunGongkai("extract --max-memory-mb 50 " +
                           testing::SourcePath("corpus/real/hongze-2023.pdf"));

@@ -44,15 +44,11 @@ void LimitThisProcess(int timeout_s, long max_memory_mb) {
     cpu.rlim_max = cpu.rlim_cur + 1;
     setrlimit(RLIMIT_CPU, &cpu);
   }
-#if !defined(__SANITIZE_ADDRESS__)  // ASan's shadow memory needs far more
-  if (max_memory_mb > 0) {
+  if (max_memory_mb > 0 && !kAddressSanitizer) {
     rlimit limit;
     limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(max_memory_mb) << 20;
     setrlimit(RLIMIT_AS, &limit);
   }
-#else
-  (void)max_memory_mb;
-#endif
 }
 
 namespace {

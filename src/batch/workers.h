@@ -76,6 +76,21 @@ bool RunWorkers(std::deque<WorkerJob> jobs, const WorkerContext& context,
                 const OnRecord& on_record, const std::function<void()>& on_tick,
                 std::string* error);
 
+// True in a build with AddressSanitizer (GCC says so with a macro, clang
+// with a feature test): no address-space limit can be set there, its
+// shadow memory needs far more.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 // The exit status of a child (a worker) that ran out of its address space.
 inline constexpr int kOutOfMemoryStatus = 86;
 
