@@ -237,6 +237,10 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
     }
     std::vector<std::string> found;
     WalkDirectory(arg, &found, 0);
+    if (found.empty())
+      std::cerr << "gongkai: warning: " << arg
+                << " holds no file to read (hidden files and .json, .jsonl, "
+                   ".md notes are skipped)\n";
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }

@@ -4,6 +4,10 @@
 // coordinator writes the dataset, one transaction per record, so an ingest
 // killed at any point is finished by running it again: files whose sha256
 // is already stored are skipped.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -27,6 +31,48 @@ namespace gongkai::cli {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+namespace {
+
+// What an interrupted ingest says it kept (read in the signal handler:
+// lock-free atomics only).
+std::atomic<long> g_stored{0};
+const char* g_db_path = "";
+
+// Appends the decimal digits of `n` to `p`; returns the end.
+char* AppendNumber(char* p, long n) {
+  char digits[24];
+  int k = 0;
+  do {
+    digits[k++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 && k < 23);
+  while (k > 0) *p++ = digits[--k];
+  return p;
+}
+
+// On SIGINT or SIGTERM: one line saying what is kept and that a re-run
+// finishes the job, then the default action (the workers die with the
+// coordinator; each stored record was its own transaction).
+void SayWhatIsKept(int sig) {
+  char line[1024];
+  char* p = line;
+  auto add = [&p, &line](const char* s) {
+    while (*s && p < line + sizeof line - 32) *p++ = *s++;
+  };
+  add("\ngongkai: interrupted: ");
+  p = AppendNumber(p, g_stored.load());
+  add(" records stored in ");
+  add(g_db_path);
+  add(" are kept; run the same ingest again to finish (what is stored is "
+      "skipped)\n");
+  ssize_t unused = write(STDERR_FILENO, line, p - line);
+  (void)unused;
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+}  // namespace
+
 int RunIngest(const Options& options) {
   const auto start = Clock::now();
   StatusOr<RuleLibrary> rules = RuleLibrary::Open(options.rules_dir);
@@ -44,6 +90,9 @@ int RunIngest(const Options& options) {
     return kExitDataset;
   }
   Dataset& dataset = **opened;
+  g_db_path = options.db_path.c_str();
+  signal(SIGINT, SayWhatIsKept);
+  signal(SIGTERM, SayWhatIsKept);
   Progress progress;
   long stored = 0, skipped = 0, bad_lines = 0;
   auto store = [&](const json& record) {
@@ -53,6 +102,7 @@ int RunIngest(const Options& options) {
       return false;
     }
     ++stored;
+    g_stored.store(stored);
     progress.Done(!record.contains("report"));
     return true;
   };

@@ -1,10 +1,14 @@
 // One report, whatever its copies (issue #13, 4): files of one agency and
 // year whose table figures agree are copies of one report, counted once;
-// files whose figures differ are conflicting versions, listed.
+// files whose figures differ are conflicting versions, listed. And an
+// interrupted ingest says what it kept.
 #include <gtest/gtest.h>
+#include <signal.h>
 
+#include <chrono>
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include "tests/test_util.h"
 
@@ -87,6 +91,69 @@ TEST(Copies, FilesWhoseFiguresDifferAreConflictingVersions) {
   EXPECT_NE(conflicts[1].find(",2023,2,0,1,1,"), std::string::npos)
       << conflicts[1];
   EXPECT_NE(conflicts[1].find("changed.html"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Former bug (issue #12, 15; #13, 8): SIGINT and SIGTERM ended an ingest
+// with no line saying what was kept. It says how many records are stored
+// and that running it again finishes the job, which it does.
+TEST(IngestFormerBugs, AnInterruptedIngestSaysWhatIsKept) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/d.db", err = dir + "/err",
+                    pid_file = dir + "/pid";
+  const std::string inputs = SourcePath("corpus/real");
+  // One file hangs for ever (no timeout): the rest are stored, then the
+  // run waits until it is interrupted.
+  std::system(("(GONGKAI_TEST_HANG=putian-cgj-2025 " +
+               std::string(GONGKAI_BINARY) + " ingest --timeout 0 --db " + db +
+               " " + inputs + " >/dev/null 2>" + err + " & echo $! > " +
+               pid_file + ")")
+                  .c_str());
+  pid_t pid = 0;
+  for (int i = 0; i < 100 && pid == 0; ++i) {
+    pid = std::atoi(ReadFile(pid_file).c_str());
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_GT(pid, 0);
+  std::string said;
+  for (int i = 0; i < 500 && said.find("9/10 files") == std::string::npos;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    said = ReadFile(err);
+  }
+  kill(pid, SIGINT);
+  for (int i = 0; i < 200 && kill(pid, 0) == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  said = ReadFile(err);
+  EXPECT_NE(said.find("gongkai: interrupted: 9 records stored in " + db +
+                      " are kept; run the same ingest again to finish"),
+            std::string::npos)
+      << said;
+  auto rerun = RunGongkai("ingest --db " + db + " " + inputs);
+  EXPECT_EQ(rerun.exit_code, 0);
+  EXPECT_NE(rerun.err.find("1 records stored, 9 already there"),
+            std::string::npos)
+      << rerun.err;
+  fs::remove_all(dir);
+}
+
+// Former bug (issue #13, 8): an empty input directory gave no word.
+TEST(IngestFormerBugs, AnEmptyInputDirectoryWarns) {
+  const std::string dir = testing::TempDir();
+  fs::create_directories(dir + "/empty");
+  testing::WriteFile(dir + "/empty/notes.md", "not a report");
+  auto r = RunGongkai("audit " + dir + "/empty");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(
+      r.err.find("gongkai: warning: " + dir + "/empty holds no file to read"),
+      std::string::npos)
+      << r.err;
   fs::remove_all(dir);
 }
 
