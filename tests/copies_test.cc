@@ -110,16 +110,9 @@ TEST(IngestFormerBugs, AnInterruptedIngestSaysWhatIsKept) {
   const std::string inputs = SourcePath("corpus/real");
   // One file hangs for ever (no timeout): the rest are stored, then the
   // run waits until it is interrupted.
-  std::system(("(GONGKAI_TEST_HANG=putian-cgj-2025 " +
-               std::string(GONGKAI_BINARY) + " ingest --timeout 0 --db " + db +
-               " " + inputs + " >/dev/null 2>" + err + " & echo $! > " +
-               pid_file + ")")
-                  .c_str());
-  pid_t pid = 0;
-  for (int i = 0; i < 100 && pid == 0; ++i) {
-    pid = std::atoi(ReadFile(pid_file).c_str());
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const pid_t pid = testing::StartGongkai(
+      "ingest --timeout 0 --db " + db + " " + inputs + " >/dev/null 2>" + err,
+      "GONGKAI_TEST_HANG=putian-cgj-2025");
   ASSERT_GT(pid, 0);
   std::string said;
   for (int i = 0; i < 500 && said.find("9/10 files") == std::string::npos;

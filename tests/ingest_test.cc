@@ -223,16 +223,8 @@ TEST_F(Ingest, KilledHalfWayThenResumed) {
   }
   ASSERT_EQ(total, files);  // every synthetic report reads
   // Start, wait for some records, kill -9.
-  const std::string pid_file = dir_ + "/pid";
-  std::system(("(" + std::string(GONGKAI_BINARY) + " ingest --workers 1 --db " +
-               resumed + " " + inputs + " >/dev/null 2>&1 & echo $! > " +
-               pid_file + ")")
-                  .c_str());
-  pid_t pid = 0;
-  for (int i = 0; i < 100 && pid == 0; ++i) {
-    pid = std::atoi(ReadFile(pid_file).c_str());
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const pid_t pid = testing::StartGongkai("ingest --workers 1 --db " + resumed +
+                                          " " + inputs + " >/dev/null 2>&1");
   ASSERT_GT(pid, 0);
   long seen = 0;
   for (int i = 0; i < 500 && seen < 20; ++i) {

@@ -5,11 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace gongkai::testing {
 
@@ -93,6 +95,22 @@ CommandResult RunGongkai(const std::string& args, const std::string& stdin_text,
   result.err = ReadFile(err);
   std::filesystem::remove_all(dir);
   return result;
+}
+
+int StartGongkai(const std::string& args, const std::string& env) {
+  const std::string dir = TempDir();
+  const std::string pid_file = dir + "/pid";
+  std::system(("(" + (env.empty() ? "" : env + " ") +
+               std::string(GONGKAI_BINARY) + " " + args + " & echo $! > " +
+               pid_file + ")")
+                  .c_str());
+  int pid = 0;
+  for (int i = 0; i < 100 && pid == 0; ++i) {
+    pid = std::atoi(ReadFile(pid_file).c_str());
+    if (pid == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::filesystem::remove_all(dir);
+  return pid;
 }
 
 Document TableDocument(const std::vector<std::string>& paragraphs_before,

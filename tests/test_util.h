@@ -45,6 +45,11 @@ CommandResult RunGongkai(const std::string& args,
                          const std::string& stdin_text = "",
                          const std::string& env = "");
 
+// Starts the gongkai binary in the background with `args` (a shell
+// fragment, redirections included) and environment assignments `env`;
+// returns its process id, or 0 if it could not be learned.
+int StartGongkai(const std::string& args, const std::string& env = "");
+
 // A one-table document from rows of cell texts (each row one physical row).
 Document TableDocument(const std::vector<std::string>& paragraphs_before,
                        const std::vector<std::vector<std::string>>& rows);
