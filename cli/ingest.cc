@@ -103,7 +103,16 @@ int RunIngest(const Options& options) {
     }
     ++stored;
     g_stored.store(stored);
-    progress.Done(!record.contains("report"));
+    bool failing = false;
+    for (const json& f : record.value("findings", json::array()))
+      failing =
+          failing || (f.is_object() && f.value("severity", "") == "error");
+    std::string path;
+    if (record.contains("source") && record["source"].is_object() &&
+        record["source"].contains("path") &&
+        record["source"]["path"].is_string())
+      path = record["source"]["path"].get<std::string>();
+    progress.Done(path, !record.contains("report"), failing);
     return true;
   };
 
@@ -145,9 +154,9 @@ int RunIngest(const Options& options) {
   context.already_stored = [&](const std::string& sha256) {
     return dataset.HasSha256(sha256);
   };
-  context.on_skipped = [&](const batch::WorkerJob&) {
+  context.on_skipped = [&](const batch::WorkerJob& job) {
     ++skipped;
-    progress.Done(false);
+    progress.Done(job.path, false, false);
   };
   const bool done = batch::RunWorkers(
       std::move(jobs), context,
