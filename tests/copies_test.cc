@@ -4,6 +4,7 @@
 // interrupted ingest says what it kept.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <filesystem>
@@ -147,6 +148,70 @@ TEST(IngestFormerBugs, AnEmptyInputDirectoryWarns) {
       r.err.find("gongkai: warning: " + dir + "/empty holds no file to read"),
       std::string::npos)
       << r.err;
+  fs::remove_all(dir);
+}
+
+// Runs `sql` on the dataset at `db`; returns the first column of the first
+// row ("" if none).
+std::string Sql(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  std::string out;
+  if (sqlite3_open(db.c_str(), &h) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    const char* tail = sql.c_str();
+    while (*tail && sqlite3_prepare_v2(h, tail, -1, &st, &tail) == SQLITE_OK &&
+           st) {
+      if (sqlite3_step(st) == SQLITE_ROW && out.empty() &&
+          sqlite3_column_text(st, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      sqlite3_finalize(st);
+    }
+  }
+  sqlite3_close(h);
+  return out;
+}
+
+// Former bug (issue #13, 6): counts were stored as REAL (sqlite3 showed
+// 195.0) and the schema had no version. Schema 2 (PRAGMA user_version)
+// stores them as integers; a schema-1 dataset is migrated when opened, and
+// one of a newer schema is refused.
+TEST(IngestFormerBugs, CountsAreIntegersAndOldDatasetsAreMigrated) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/d.db";
+  const std::string input = SourcePath("corpus/real/hongze-2023.pdf");
+  ASSERT_EQ(RunGongkai("ingest --db " + db + " " + input).exit_code, 0);
+  EXPECT_EQ(Sql(db, "PRAGMA user_version"), "2");
+  const std::string count_type =
+      "SELECT typeof(value) FROM figures WHERE figure = "
+      "'active.licensing.decisions'";
+  EXPECT_EQ(Sql(db, count_type), "integer");
+  EXPECT_EQ(Sql(db,
+                "SELECT typeof(value) FROM figures WHERE figure = "
+                "'active.fees.amount_wan_yuan'"),
+            "real");  // 7730.28 万元
+  ASSERT_EQ(RunGongkai("export --db " + db + " --out " + dir + "/a").exit_code,
+            0);
+  // Made a schema-1 dataset again: REAL values, no user_version.
+  Sql(db,
+      "CREATE TABLE f1(sha256 TEXT NOT NULL, figure TEXT NOT NULL, value "
+      "REAL, PRIMARY KEY(sha256, figure)); INSERT INTO f1 SELECT * FROM "
+      "figures ORDER BY rowid; DROP TABLE figures; ALTER TABLE f1 RENAME TO "
+      "figures; PRAGMA user_version = 0;");
+  ASSERT_EQ(Sql(db, count_type), "real");
+  ASSERT_EQ(RunGongkai("ingest --db " + db + " " + input).exit_code, 0);
+  EXPECT_EQ(Sql(db, "PRAGMA user_version"), "2");
+  EXPECT_EQ(Sql(db, count_type), "integer");
+  ASSERT_EQ(RunGongkai("export --db " + db + " --out " + dir + "/b").exit_code,
+            0);
+  for (const char* f : {"figures.csv", "reports.csv", "reports.jsonl"})
+    EXPECT_EQ(ReadFile(dir + "/a/" + f), ReadFile(dir + "/b/" + f)) << f;
+  // A dataset of a newer schema is refused, untouched.
+  Sql(db, "PRAGMA user_version = 99");
+  auto newer = RunGongkai("ingest --db " + db + " " + input);
+  EXPECT_EQ(newer.exit_code, 5);
+  EXPECT_NE(newer.err.find("newer gongkai (schema 99)"), std::string::npos)
+      << newer.err;
+  EXPECT_EQ(Sql(db, "PRAGMA user_version"), "99");
   fs::remove_all(dir);
 }
 

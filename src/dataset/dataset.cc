@@ -28,8 +28,8 @@ CREATE TABLE IF NOT EXISTS reports(
   hard_failures INTEGER NOT NULL, record TEXT NOT NULL,
   cells_expected INTEGER, cells_read INTEGER);
 CREATE TABLE IF NOT EXISTS figures(
-  sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL, value REAL,
-  PRIMARY KEY(sha256, figure));
+  sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL,
+  value NUMERIC, PRIMARY KEY(sha256, figure));
 CREATE TABLE IF NOT EXISTS evidence(
   sha256 TEXT NOT NULL REFERENCES reports(sha256), figure TEXT NOT NULL,
   page INTEGER, text TEXT, unit TEXT, marker TEXT, PRIMARY KEY(sha256, figure));
@@ -142,7 +142,53 @@ StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
         "ALTER TABLE reports ADD COLUMN cells_read INTEGER;");
     if (!s.ok()) return s;
   }
+  s = ds->Migrate(path);
+  if (!s.ok()) return s;
   return ds;
+}
+
+Status Dataset::Migrate(const std::string& path) {
+  long long version = 0;
+  {
+    Stmt q(db_, "PRAGMA user_version");
+    if (q.Step() == SQLITE_ROW) version = q.Int(0);
+  }
+  if (version > kSchemaVersion) {
+    return Status::Error("dataset", "newer_schema",
+                         path + " was made by a newer gongkai (schema " +
+                             std::to_string(version) +
+                             "); this one reads schema " +
+                             std::to_string(kSchemaVersion) + " and older");
+  }
+  if (version == kSchemaVersion) return Status::Ok();
+  // Schema 1 (no user_version) kept figure values as REAL, so that a count
+  // read back as 195.0: rebuilt as NUMERIC, whole values as integers.
+  bool real_values = false;
+  {
+    Stmt q(db_,
+           "SELECT 1 FROM pragma_table_info('figures') WHERE name = 'value' "
+           "AND type = 'REAL'");
+    real_values = q.Step() == SQLITE_ROW;
+  }
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  if (real_values) {
+    s = Exec(
+        "CREATE TABLE figures_numeric(sha256 TEXT NOT NULL REFERENCES "
+        "reports(sha256), figure TEXT NOT NULL, value NUMERIC, PRIMARY "
+        "KEY(sha256, figure)); "
+        "INSERT INTO figures_numeric SELECT sha256, figure, value FROM "
+        "figures ORDER BY rowid; "
+        "DROP TABLE figures; "
+        "ALTER TABLE figures_numeric RENAME TO figures;");
+  }
+  if (s.ok())
+    s = Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  if (!s.ok()) {
+    Exec("ROLLBACK");
+    return s;
+  }
+  return Exec("COMMIT");
 }
 
 StatusOr<std::unique_ptr<Dataset>> Dataset::OpenReadOnly(

@@ -22,6 +22,10 @@
 
 namespace gongkai {
 
+// The dataset's schema, kept in PRAGMA user_version: 2 stores figure
+// values as NUMERIC (counts as integers); 1 (user_version 0) as REAL.
+inline constexpr long long kSchemaVersion = 2;
+
 struct DatasetSummary {
   long files = 0;        // stored reports, one per file
   long reports = 0;      // reports, the copies of one report counted once
@@ -72,6 +76,10 @@ class Dataset {
   // report of a year, and the canonical one (dataset_copies.cc). Inside
   // RunDatasetChecks' transaction.
   Status FindCopies();
+  // Brings a dataset of an older schema (PRAGMA user_version) to
+  // kSchemaVersion in one transaction; refuses one of a newer schema
+  // ("newer_schema"). Called by Open().
+  Status Migrate(const std::string& path);
   // Returns the id for a new agency of `key`: from the key's SHA-256, so
   // that datasets of the same inputs number agencies alike whatever the
   // order of ingest; the next free one after a collision.
