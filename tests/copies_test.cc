@@ -31,6 +31,26 @@ std::vector<std::string> RowsWith(const std::string& file,
   return out;
 }
 
+// Runs `sql` on the dataset at `db`; returns the first column of the first
+// row ("" if none).
+std::string Sql(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  std::string out;
+  if (sqlite3_open(db.c_str(), &h) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    const char* tail = sql.c_str();
+    while (*tail && sqlite3_prepare_v2(h, tail, -1, &st, &tail) == SQLITE_OK &&
+           st) {
+      if (sqlite3_step(st) == SQLITE_ROW && out.empty() &&
+          sqlite3_column_text(st, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      sqlite3_finalize(st);
+    }
+  }
+  sqlite3_close(h);
+  return out;
+}
+
 TEST(Copies, APdfAndItsTextDumpAreOneReportOfTwoFiles) {
   const std::string dir = testing::TempDir();
   auto r = RunGongkai("ingest --db " + dir + "/d.db " +
@@ -59,6 +79,20 @@ TEST(Copies, APdfAndItsTextDumpAreOneReportOfTwoFiles) {
   }
   EXPECT_EQ(canonical, 1);
   EXPECT_EQ(RowsWith(dir + "/out/conflicts.csv", "hongze").size(), 0u);
+  // The views users ask first (issue #13, 6): one row per agency and year
+  // (its canonical report), the failing reports, the carry-over chain.
+  const std::string db = dir + "/d.db";
+  EXPECT_EQ(Sql(db, "SELECT count(*) FROM agency_years"), "2");
+  EXPECT_EQ(Sql(db,
+                "SELECT applications_new || ',' || reviews || ',' || "
+                "hard_failures FROM agency_years WHERE year = 2023"),
+            "21,0,2");  // 21 new applications; 行政复议 总计 printed 0
+  EXPECT_EQ(Sql(db, "SELECT count(*) FROM failing_reports"), "2");  // files
+  EXPECT_EQ(Sql(db, "SELECT checks FROM failing_reports LIMIT 1"), "H4 H6");
+  EXPECT_EQ(Sql(db,
+                "SELECT result FROM carry_over_chain WHERE year = 2024 AND "
+                "check_id = 'S1.total'"),
+            "ok");
   fs::remove_all(dir);
 }
 
@@ -151,26 +185,6 @@ TEST(IngestFormerBugs, AnEmptyInputDirectoryWarns) {
   fs::remove_all(dir);
 }
 
-// Runs `sql` on the dataset at `db`; returns the first column of the first
-// row ("" if none).
-std::string Sql(const std::string& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  std::string out;
-  if (sqlite3_open(db.c_str(), &h) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    const char* tail = sql.c_str();
-    while (*tail && sqlite3_prepare_v2(h, tail, -1, &st, &tail) == SQLITE_OK &&
-           st) {
-      if (sqlite3_step(st) == SQLITE_ROW && out.empty() &&
-          sqlite3_column_text(st, 0))
-        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      sqlite3_finalize(st);
-    }
-  }
-  sqlite3_close(h);
-  return out;
-}
-
 // Former bug (issue #13, 6): counts were stored as REAL (sqlite3 showed
 // 195.0) and the schema had no version. Schema 2 (PRAGMA user_version)
 // stores them as integers; a schema-1 dataset is migrated when opened, and
@@ -193,6 +207,8 @@ TEST(IngestFormerBugs, CountsAreIntegersAndOldDatasetsAreMigrated) {
             0);
   // Made a schema-1 dataset again: REAL values, no user_version.
   Sql(db,
+      "DROP VIEW agency_years; DROP VIEW failing_reports; DROP VIEW "
+      "carry_over_chain; "
       "CREATE TABLE f1(sha256 TEXT NOT NULL, figure TEXT NOT NULL, value "
       "REAL, PRIMARY KEY(sha256, figure)); INSERT INTO f1 SELECT * FROM "
       "figures ORDER BY rowid; DROP TABLE figures; ALTER TABLE f1 RENAME TO "

@@ -58,6 +58,41 @@ CREATE TABLE IF NOT EXISTS report_copies(
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_id, year);
 )sql";
 
+// Views over the tables, made after any migration of them (a table
+// rebuilt under a view cannot be renamed into place).
+constexpr const char* kViews = R"sql(
+-- What users ask first. One row per agency and year: its canonical report's
+-- key totals and hard failures.
+CREATE VIEW IF NOT EXISTS agency_years AS
+  SELECT a.id AS agency_id, a.name AS agency, a.division_code, a.level,
+         r.year, r.sha256, r.path, r.hard_failures,
+         (SELECT value FROM figures f WHERE f.sha256 = r.sha256 AND
+            f.figure = 'applications.new.total') AS applications_new,
+         (SELECT value FROM figures f WHERE f.sha256 = r.sha256 AND
+            f.figure = 'applications.total.total') AS applications_handled,
+         (SELECT value FROM figures f WHERE f.sha256 = r.sha256 AND
+            f.figure = 'applications.carry_next.total') AS carried_forward,
+         (SELECT value FROM figures f WHERE f.sha256 = r.sha256 AND
+            f.figure = 'appeals.review.total') AS reviews
+  FROM reports r JOIN agencies a ON a.id = r.agency_id
+  LEFT JOIN report_copies c ON c.sha256 = r.sha256
+  WHERE r.year IS NOT NULL AND coalesce(c.canonical, 1) = 1;
+-- The reports failing a hard identity, with their failing checks.
+CREATE VIEW IF NOT EXISTS failing_reports AS
+  SELECT r.sha256, r.path, r.agency_id, r.agency_name, r.year,
+         r.hard_failures, group_concat(f.check_id, ' ') AS checks
+  FROM reports r JOIN findings f ON f.sha256 = r.sha256 AND
+       f.severity = 'error'
+  WHERE r.hard_failures > 0 GROUP BY r.sha256;
+-- The carry-over chain (S1) per agency: this year's 上年结转 against the
+-- year before's 结转下年度, per column.
+CREATE VIEW IF NOT EXISTS carry_over_chain AS
+  SELECT d.agency_id, a.name AS agency, d.year, d.previous_year, d.check_id,
+         d.result, d.actual AS carried_over, d.expected AS previous_carry_next
+  FROM dataset_findings d LEFT JOIN agencies a ON a.id = d.agency_id
+  WHERE d.check_id LIKE 'S1.%';
+)sql";
+
 std::string Str(const Json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
@@ -144,6 +179,8 @@ StatusOr<std::unique_ptr<Dataset>> Dataset::Open(const std::string& path) {
   }
   s = ds->Migrate(path);
   if (!s.ok()) return s;
+  s = ds->Exec(kViews);
+  if (!s.ok()) return s;
   return ds;
 }
 
@@ -173,6 +210,11 @@ Status Dataset::Migrate(const std::string& path) {
   Status s = Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   if (real_values) {
+    s = Exec(
+        "DROP VIEW IF EXISTS agency_years; DROP VIEW IF EXISTS "
+        "failing_reports; DROP VIEW IF EXISTS carry_over_chain;");
+  }
+  if (s.ok() && real_values) {
     s = Exec(
         "CREATE TABLE figures_numeric(sha256 TEXT NOT NULL REFERENCES "
         "reports(sha256), figure TEXT NOT NULL, value NUMERIC, PRIMARY "
