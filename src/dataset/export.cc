@@ -213,15 +213,22 @@ Status SelectReports(sqlite3* db, const ExportOptions& options) {
   return Status::Ok();
 }
 
+// Returns SQL giving the number in `column` as the CSV shows numbers (up
+// to 15 significant digits, "195" whether stored as 195 or 195.0), NULL
+// kept NULL (printf would make it 0).
+std::string Shown(const std::string& column) {
+  return "CASE WHEN " + column + " IS NULL THEN NULL ELSE printf('%.15g', " +
+         column + ") END";
+}
+
 // Writes every file into `out` from one read transaction of `db`.
 Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
   const CsvSink sink{out, options.excel};
   Status s = QueryToCsv(
       db,
       "SELECT r.sha256, r.path, " + kAgencyColumns +
-          ", r.year, r.version, f.figure, "
-          "CASE WHEN f.value IS NULL THEN NULL ELSE printf('%.15g', f.value) "
-          "END, e.text, e.page, e.unit, e.marker FROM figures f JOIN reports r "
+          ", r.year, r.version, f.figure, " + Shown("f.value") +
+          ", e.text, e.page, e.unit, e.marker FROM figures f JOIN reports r "
           "USING(sha256) " +
           kAgencyJoin +
           "LEFT JOIN evidence e ON e.sha256 = f.sha256 AND e.figure = f.figure "
@@ -232,11 +239,8 @@ Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT r.sha256, r.path, " + kAgencyColumns +
-                     ", r.year, f.check_id, f.severity, f.result, "
-                     "CASE WHEN f.expected IS NULL THEN NULL ELSE "
-                     "printf('%.15g', f.expected) END, "
-                     "CASE WHEN f.actual IS NULL THEN NULL ELSE "
-                     "printf('%.15g', f.actual) END, " +
+                     ", r.year, f.check_id, f.severity, f.result, " +
+                     Shown("f.expected") + ", " + Shown("f.actual") + ", " +
                      JsonListAsWords("f.cells") +
                      ", f.message FROM findings f JOIN reports r "
                      "USING(sha256) " +
@@ -250,10 +254,9 @@ Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
       db,
       "SELECT r.sha256, r.path, " + kAgencyColumns + ", r.year, d.seq, " +
           JsonListAsWords("d.checks") +
-          ", d.verdict, d.basis, d.found, d.candidate, d.figure, d.label, "
-          "CASE WHEN d.printed IS NULL THEN NULL ELSE printf('%.15g', "
-          "d.printed) END, d.read, printf('%.15g', d.implied), d.role "
-          "FROM diagnoses d JOIN reports r USING(sha256) " +
+          ", d.verdict, d.basis, d.found, d.candidate, d.figure, d.label, " +
+          Shown("d.printed") + ", d.read, " + Shown("d.implied") +
+          ", d.role FROM diagnoses d JOIN reports r USING(sha256) " +
           kAgencyJoin +
           "ORDER BY r.path, r.sha256, d.seq, d.candidate, d.rowid",
       WithAgency(
@@ -264,15 +267,12 @@ Status WriteFiles(sqlite3* db, OutputDir& out, const ExportOptions& options) {
   if (!s.ok()) return s;
   s = QueryToCsv(db,
                  "SELECT d.check_id, d.agency_id, a.name, a.division_code, "
-                 "d.year, "
-                 "d.previous_year, d.result, "
-                 "d.severity, CASE WHEN d.expected IS NULL THEN NULL ELSE "
-                 "printf('%.15g', d.expected) END, "
-                 "CASE WHEN d.actual IS NULL THEN NULL ELSE printf('%.15g', "
-                 "d.actual) END, d.sha256, "
-                 "d.previous_sha256, d.message FROM dataset_findings d "
-                 "LEFT JOIN agencies a ON a.id = d.agency_id "
-                 "ORDER BY a.key, d.year, d.check_id, d.rowid",
+                 "d.year, d.previous_year, d.result, d.severity, " +
+                     Shown("d.expected") + ", " + Shown("d.actual") +
+                     ", d.sha256, d.previous_sha256, d.message FROM "
+                     "dataset_findings d "
+                     "LEFT JOIN agencies a ON a.id = d.agency_id "
+                     "ORDER BY a.key, d.year, d.check_id, d.rowid",
                  {"check", "agency_id", "agency", "division_code", "year",
                   "previous_year", "result", "severity", "expected", "actual",
                   "sha256", "previous_sha256", "message"},

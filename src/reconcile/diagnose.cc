@@ -56,8 +56,8 @@ struct Change {
 
 class Solver {
  public:
-  Solver(const RuleSet& rules, const Report& report) : rules_(rules) {
-    for (const Figure& f : report.figures) figures_.emplace(f.id, &f);
+  Solver(const RuleSet& rules, const Report& report)
+      : rules_(rules), figures_(IndexFigures(report)) {
     for (const Check& check : rules.checks) {
       if (check.kind == CheckKind::kDomain) domains_.push_back(&check);
     }
@@ -78,23 +78,6 @@ class Solver {
   }
 
  private:
-  using FigureIndex = std::unordered_map<std::string, const Figure*>;
-
-  class Lookup : public FigureLookup {
-   public:
-    explicit Lookup(const FigureIndex& index) : index_(index) {}
-    bool Find(std::string_view id,
-              std::optional<double>* value) const override {
-      auto it = index_.find(std::string(id));
-      if (it == index_.end()) return false;
-      *value = it->second->value;
-      return true;
-    }
-
-   private:
-    const FigureIndex& index_;
-  };
-
   const Figure* FigureOf(const std::string& id) const {
     auto it = figures_.find(id);
     return it == figures_.end() ? nullptr : it->second;
@@ -119,7 +102,7 @@ class Solver {
   }
 
   void AddEquation(const Check& check) {
-    const SumOutcome outcome = EvaluateSum(check, Lookup(figures_));
+    const SumOutcome outcome = EvaluateSum(check, IndexLookup(figures_));
     if (outcome.state == SumOutcome::State::kUnread) return;
     Equation eq;
     eq.check = &check;

@@ -38,6 +38,20 @@ Side Evaluate(const std::vector<std::string>& terms,
 
 }  // namespace
 
+FigureIndex IndexFigures(const Report& report) {
+  FigureIndex index;
+  for (const Figure& f : report.figures) index.emplace(f.id, &f);
+  return index;
+}
+
+bool IndexLookup::Find(std::string_view id,
+                       std::optional<double>* value) const {
+  auto it = index_.find(std::string(id));
+  if (it == index_.end()) return false;
+  *value = it->second->value;
+  return true;
+}
+
 bool AppliesToLevel(const Check& check, const std::string& level) {
   return check.levels.empty() ||
          std::find(check.levels.begin(), check.levels.end(), level) !=

@@ -12,7 +12,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
+#include "src/model/report.h"
 #include "src/rules/rules.h"
 
 namespace gongkai {
@@ -26,6 +28,20 @@ class FigureLookup {
   // for a printed blank or NA marker.
   virtual bool Find(std::string_view id,
                     std::optional<double>* value) const = 0;
+};
+
+// One report's figures by id (pointers into the report, which must
+// outlive it), and the lookup of a check's terms in them.
+using FigureIndex = std::unordered_map<std::string, const Figure*>;
+FigureIndex IndexFigures(const Report& report);
+
+class IndexLookup : public FigureLookup {
+ public:
+  explicit IndexLookup(const FigureIndex& index) : index_(index) {}
+  bool Find(std::string_view id, std::optional<double>* value) const override;
+
+ private:
+  const FigureIndex& index_;
 };
 
 // The outcome of an equation check.

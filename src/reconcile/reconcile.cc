@@ -10,28 +10,11 @@
 namespace gongkai {
 namespace {
 
-using FigureIndex = std::unordered_map<std::string, const Figure*>;
-
-// One report's figures, for the evaluator.
-class ReportLookup : public FigureLookup {
- public:
-  explicit ReportLookup(const FigureIndex& index) : index_(index) {}
-  bool Find(std::string_view id, std::optional<double>* value) const override {
-    auto it = index_.find(std::string(id));
-    if (it == index_.end()) return false;
-    *value = it->second->value;
-    return true;
-  }
-
- private:
-  const FigureIndex& index_;
-};
-
 void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
   if (!AppliesToLevel(check, report.meta.level)) return;
   // Both sides must have been read (a side of only a number counts as
   // read): a table or a sentence not found is a diagnostic, not a finding.
-  const SumOutcome outcome = EvaluateSum(check, ReportLookup(index));
+  const SumOutcome outcome = EvaluateSum(check, IndexLookup(index));
   if (outcome.state == SumOutcome::State::kUnread ||
       outcome.state == SumOutcome::State::kHolds)
     return;
@@ -134,8 +117,7 @@ void CheckDeadline(const RuleSet& rules, Report& report) {
 
 void Reconcile(const RuleSet& rules, Report& report) {
   CheckDeadline(rules, report);
-  FigureIndex index;
-  for (const Figure& f : report.figures) index.emplace(f.id, &f);
+  const FigureIndex index = IndexFigures(report);
   for (const Check& check : rules.checks) {
     switch (check.kind) {
       case CheckKind::kDomain:

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "src/model/utf8.h"
 
@@ -53,14 +52,6 @@ std::string PageStart(const std::string& title, const std::string& root) {
 }
 
 std::string PageEnd() { return "</main>\n</body>\n</html>\n"; }
-
-std::string ShowNumber(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
-    return std::to_string(static_cast<long long>(std::llround(v)));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
 
 std::string BarChart(const std::string& title, const std::vector<Bar>& bars,
                      double scale_max) {

@@ -35,9 +35,6 @@ struct Bar {
 std::string BarChart(const std::string& title, const std::vector<Bar>& bars,
                      double scale_max = 0);
 
-// Returns `v` as printed in a cell: a whole number without decimals.
-std::string ShowNumber(double v);
-
 // The site's stylesheet and script, written as style.css and site.js.
 extern const char* const kStylesheet;
 extern const char* const kScript;

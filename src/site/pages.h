@@ -36,9 +36,11 @@ std::map<std::string, CellState> FlaggedCells(const nlohmann::json& record);
 const RuleSet* RulesOf(const nlohmann::json& record,
                        const std::vector<RuleSet>& sets);
 
-// Returns the report page; `images` are the file names (beside the page)
-// of its rendered PDF pages, by page number.
+// Returns the report page; `flagged` is FlaggedCells(report.record),
+// `images` the file names (beside the page) of its rendered PDF pages, by
+// page number.
 std::string ReportPage(const SiteReport& report, const RuleSet* rules,
+                       const std::map<std::string, CellState>& flagged,
                        const std::map<int, std::string>& images);
 
 // Returns the report page's file name under reports/ ("SHA.html").

@@ -5,6 +5,7 @@
 // the findings, the diagnosis and the evidence of every flagged cell.
 #include <algorithm>
 
+#include "src/reconcile/evaluate.h"
 #include "src/site/html.h"
 #include "src/site/pages.h"
 
@@ -63,7 +64,7 @@ std::string CellHtml(const std::string& id, const Json& figures,
   if (figures.contains(id)) {
     const Json& v = figures[id];
     state = v.is_number() ? CellState::kRead : CellState::kBlank;
-    shown = v.is_number() ? ShowNumber(v.get<double>())
+    shown = v.is_number() ? FormatNumber(v.get<double>())
                           : Str(evidence.value(id, Json::object()), "text");
   }
   if (auto it = flagged.find(id); it != flagged.end() && figures.contains(id))
@@ -157,9 +158,9 @@ std::string DiagnosisHtml(const Json& record) {
                 Escape(Str(c, "label").empty() ? Str(c, "figure")
                                                : Str(c, "label")) +
                 " <code>" + Escape(Str(c, "figure")) + "</code> printed " +
-                (printed.is_number() ? ShowNumber(printed.get<double>())
+                (printed.is_number() ? FormatNumber(printed.get<double>())
                                      : "blank") +
-                ", implied " + ShowNumber(c.value("implied", 0.0)) + " (" +
+                ", implied " + FormatNumber(c.value("implied", 0.0)) + " (" +
                 Escape(Str(c, "role")) + ")";
         first = false;
       }
@@ -189,7 +190,7 @@ std::string EvidenceHtml(const Json& record,
     if (e.contains("box") && e["box"].is_array()) {
       for (const Json& v : e["box"])
         if (v.is_number())
-          box += (box.empty() ? "" : ", ") + ShowNumber(v.get<double>());
+          box += (box.empty() ? "" : ", ") + FormatNumber(v.get<double>());
     }
     html += "<tr><td><code>" + Escape(id) + "</code></td><td>" +
             StateName(state) + "</td><td>" + Escape(Str(e, "text")) +
@@ -268,6 +269,7 @@ std::string ReportFile(const SiteReport& report) {
 }
 
 std::string ReportPage(const SiteReport& report, const RuleSet* rules,
+                       const std::map<std::string, CellState>& flagged,
                        const std::map<int, std::string>& images) {
   std::string title = report.agency.empty() ? report.path : report.agency;
   if (report.year) title += " " + std::to_string(*report.year);
@@ -293,7 +295,6 @@ std::string ReportPage(const SiteReport& report, const RuleSet* rules,
       "<span class=\"legend-missing\">not found</span></p>\n";
   html += FindingsHtml(report.record);
   html += DiagnosisHtml(report.record);
-  const std::map<std::string, CellState> flagged = FlaggedCells(report.record);
   if (rules) {
     for (const TableRule& t : rules->tables)
       html += TableHtml(t, report.record, flagged);

@@ -7,6 +7,7 @@
 
 #include "src/dataset/sqlite_util.h"
 #include "src/io/output_dir.h"
+#include "src/reconcile/evaluate.h"
 #include "src/site/html.h"
 #include "src/site/pages.h"
 
@@ -203,17 +204,18 @@ std::string AgencyPage(long long id, const std::vector<SiteReport>& reports,
              : result == "ok"     ? "ok"
                                   : "") +
             "\">" + Escape(result) + "</td><td>" +
-            (s1.IsNull(4) ? "" : ShowNumber(*s1.Double(4))) + "</td><td>" +
-            (s1.IsNull(5) ? "" : ShowNumber(*s1.Double(5))) + "</td></tr>\n";
+            (s1.IsNull(4) ? "" : FormatNumber(*s1.Double(4))) + "</td><td>" +
+            (s1.IsNull(5) ? "" : FormatNumber(*s1.Double(5))) + "</td></tr>\n";
   }
   return html + "</tbody></table></div>\n" + PageEnd();
 }
 
 // Returns, per page, the boxes of a report's flagged cells.
-std::map<int, std::vector<Box>> FlaggedBoxes(const SiteReport& r) {
+std::map<int, std::vector<Box>> FlaggedBoxes(
+    const SiteReport& r, const std::map<std::string, CellState>& flagged) {
   std::map<int, std::vector<Box>> out;
   const Json& evidence = r.record.value("evidence", Json::object());
-  for (const auto& [id, state] : FlaggedCells(r.record)) {
+  for (const auto& [id, state] : flagged) {
     const Json& e = evidence.value(id, Json::object());
     if (!e.is_object() || !e.contains("box") || !e["box"].is_array() ||
         e["box"].size() != 4 || !e.contains("page") ||
@@ -257,9 +259,10 @@ Status WriteSite(Dataset& dataset, const RuleLibrary& rules,
     write("agencies/" + std::to_string(id) + ".html",
           AgencyPage(id, reports, db));
   for (const SiteReport& r : reports) {
+    const std::map<std::string, CellState> flagged = FlaggedCells(r.record);
     std::map<int, std::string> images;
     if (render && r.format == "pdf") {
-      for (const auto& [page, boxes] : FlaggedBoxes(r)) {
+      for (const auto& [page, boxes] : FlaggedBoxes(r, flagged)) {
         const std::string png = render({r.path, r.sha256, page, boxes});
         if (png.empty()) continue;
         const std::string name =
@@ -269,7 +272,7 @@ Status WriteSite(Dataset& dataset, const RuleLibrary& rules,
       }
     }
     write("reports/" + ReportFile(r),
-          ReportPage(r, RulesOf(r.record, rules.sets()), images));
+          ReportPage(r, RulesOf(r.record, rules.sets()), flagged, images));
   }
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   return (*out)->Commit();
