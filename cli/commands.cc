@@ -317,7 +317,13 @@ std::string DumpText(const std::string& path, const Document& doc) {
       out << "  " << c.row << "," << c.col;
       if (c.row_span > 1 || c.col_span > 1)
         out << " [" << c.row_span << "x" << c.col_span << "]";
-      out << " " << c.text << "\n";
+      out << " " << c.text;
+      if (c.confidence) {  // read by OCR: its readings and how sure
+        out << "  {ocr " << (c.uncertain ? "uncertain" : "certain");
+        for (const std::string& r : c.readings) out << " '" << r << "'";
+        out << "}";
+      }
+      out << "\n";
     }
   }
   return out.str();

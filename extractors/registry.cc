@@ -9,6 +9,7 @@
 #include "extractors/docx/docx_extractor.h"
 #include "extractors/docx/libzip_loader.h"
 #include "extractors/html/html_extractor.h"
+#include "extractors/ocr/image_extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
 
@@ -20,6 +21,7 @@ Registry Build() {
       {"pdf", "PDF", SniffPdf, ExtractPdf, PreloadPoppler},
       {"docx", "DOCX", SniffDocx, ExtractDocx, PreloadLibZip},
       {"zip", "zip", SniffZip, nullptr, nullptr},  // not read: unsupported
+      {"image", "image", SniffImage, ExtractImage, nullptr},
       {"html", "HTML", SniffHtml, ExtractHtml, nullptr},
       {"text", "text", SniffText, ExtractText, nullptr},
   };

@@ -138,6 +138,7 @@ Record ProcessBytes(const std::string& path, std::string_view bytes,
     return record;
   }
   record.pages = doc->pages;
+  record.ocr_pages = doc->source.ocr_pages;
   record.metadata = doc->metadata;
   StatusOr<Report> read = NormalizeAndRead(*doc, rules, divisions);
   if (!read.ok()) {

@@ -41,10 +41,14 @@ TEST(PdfExtractor, TruncatedIsDamaged) {
   EXPECT_EQ(doc.status().code(), "damaged_pdf");
 }
 
-TEST(PdfExtractor, ImageOnlyHasNoTextLayer) {
+// A page without a text layer is read from its pixels (OCR): this one, a
+// drawn box and nothing else, reads as an empty page said to be OCR's.
+TEST(PdfExtractor, ImageOnlyPageIsReadByOcr) {
   StatusOr<Document> doc = Extract("corpus/hostile/no-text.pdf");
-  ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.status().code(), "no_text_layer");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->source.ocr_pages, 1);
+  ASSERT_FALSE(doc->diagnostics.empty());
+  EXPECT_EQ(doc->diagnostics[0].code, "ocr_page");
 }
 
 TEST(PdfExtractor, PageLimit) {

@@ -11,7 +11,8 @@ PACKAGES=(build-essential cmake pkg-config
   libpoppler-private-dev libpoppler-dev poppler-data poppler-utils
   libzip-dev libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
   nlohmann-json3-dev libsqlite3-dev libcli11-dev
-  libxlsxwriter-dev chromium fonts-wqy-zenhei python3-dask python3-distributed)
+  libxlsxwriter-dev chromium fonts-wqy-zenhei python3-dask python3-distributed
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -7,9 +7,11 @@
 #include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/SplashOutputDev.h>
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/goo/GooString.h>
+#include <poppler/splash/SplashBitmap.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -19,6 +21,7 @@
 #include <tuple>
 #include <utility>
 
+#include "extractors/ocr/ocr_reader.h"
 #include "extractors/pdf/pdf_layout.h"
 
 namespace gongkai {
@@ -225,6 +228,31 @@ std::string PdfTextString(const GooString* s) {
   return out;
 }
 
+// Returns page `page` of `doc` rendered in grey for OCR at `dpi`, or less
+// where the page is so large that it would pass `max_pixels`.
+OcrGray RenderGrey(PDFDoc& doc, int page, double dpi, double max_pixels) {
+  OcrGray image;
+  const double inches2 = doc.getPageMediaWidth(page) *
+                         doc.getPageMediaHeight(page) / (72.0 * 72.0);
+  if (inches2 > 0 && inches2 * dpi * dpi > max_pixels)
+    dpi = std::sqrt(max_pixels / inches2);
+  SplashColor paper = {255, 255, 255};
+  SplashOutputDev device(splashModeMono8, 4, false, paper);
+  device.startDoc(&doc);
+  doc.displayPage(&device, page, dpi, dpi, 0, true, false, false);
+  SplashBitmap* bitmap = device.getBitmap();
+  if (!bitmap || bitmap->getWidth() <= 0) return image;
+  image.width = bitmap->getWidth();
+  image.height = bitmap->getHeight();
+  image.dpi = dpi;
+  image.pixels.resize(static_cast<size_t>(image.width) * image.height);
+  for (int y = 0; y < image.height; ++y) {
+    std::copy_n(bitmap->getDataPtr() + y * bitmap->getRowSize(), image.width,
+                &image.pixels[static_cast<size_t>(y) * image.width]);
+  }
+  return image;
+}
+
 std::string InfoEntry(PDFDoc& doc, const char* key) {
   std::unique_ptr<GooString> value = doc.getDocInfoStringEntry(key);
   return PdfTextString(value.get());
@@ -267,19 +295,35 @@ StatusOr<Document> ExtractPdf(std::string_view bytes, const Limits& limits,
   out.metadata().modified = InfoEntry(doc, "ModDate");
   PageCollector collector;
   size_t glyphs = 0;
+  Status ocr_failure = Status::Ok();
   for (int p = 1; p <= pages; ++p) {
     doc.displayPage(&collector, p, 72, 72, 0, true, false, false, nullptr,
                     nullptr, DrawAnnotation, nullptr);
     PdfPage page = collector.TakePage(p);
     glyphs += page.glyphs.size();
+    if (page.glyphs.empty()) {  // a scanned page: read from its pixels
+      if (ocr_failure.ok()) {
+        ocr_failure = ReadPageByOcr(
+            RenderGrey(doc, p, lexicon.numbers().ocr_render_dpi,
+                       static_cast<double>(limits.max_image_pixels)),
+            p, lexicon, &out);
+      }
+      continue;
+    }
     std::vector<Block> blocks;
     LayoutPage(page, lexicon, &blocks);
     for (Block& b : blocks) out.AddBlock(std::move(b));
   }
-  if (glyphs == 0) {
-    return Status::Error(
-        "extract", "no_text_layer",
-        "the PDF has no text layer (scanned pages?); OCR is not supported yet");
+  if (!ocr_failure.ok()) {
+    if (glyphs == 0) {
+      return Status::Error("extract", "no_text_layer",
+                           "the PDF has no text layer (scanned pages) and "
+                           "cannot be read by OCR: " +
+                               ocr_failure.message());
+    }
+    out.AddDiagnostic(
+        "ocr_failed",
+        "pages without a text layer were not read: " + ocr_failure.message());
   }
   return out.Finish();
 }

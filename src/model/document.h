@@ -34,6 +34,12 @@ struct Cell {
   std::string text;  // normalized
   int page = 0;      // 1-based; 0 when the format has no pages
   std::optional<Box> box;
+  // Read by OCR: the confidence of the reading (0..1), every reading made
+  // (page-level, then digits-only per binarization), and whether they
+  // left the cell uncertain (disagreeing or of low confidence).
+  std::optional<double> confidence;
+  std::vector<std::string> readings;
+  bool uncertain = false;
 };
 
 struct Table {
@@ -57,6 +63,7 @@ struct Source {
   uint64_t bytes = 0;
   std::string format;    // "html", "text", "pdf", "docx"
   std::string encoding;  // the character encoding read, where one applies
+  int ocr_pages = 0;     // pages read from pixels (OCR), not a text layer
 };
 
 struct Metadata {
@@ -110,6 +117,8 @@ class DocumentBuilder {
     doc_.source.encoding = std::move(encoding);
   }
   bool HasBlocks() const { return !doc_.blocks.empty(); }
+  // Counts one more page read by OCR.
+  void CountOcrPage() { ++doc_.source.ocr_pages; }
 
   // Returns the document; the builder is left empty.
   Document Finish();

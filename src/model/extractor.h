@@ -33,6 +33,9 @@ struct Limits {
   // Grid positions of one table (row span x column span summed; a real
   // table 3 has 280): a DOCX or HTML table of huge spans is refused.
   int64_t max_table_cells = 200000;
+  // Pixels of one page image read by OCR: 12,000 x 12,000, a page at
+  // 1,400 dpi; a larger image (a decompression bomb) is refused unread.
+  uint64_t max_image_pixels = 144000000;
 };
 
 // Returns true iff `bytes` are of the entry's format. Requires nothing of

@@ -37,6 +37,8 @@ constexpr NumberKey kNumberKeys[] = {
     {"typo_chars_per_edit", &Lexicon::Numbers::typo_chars_per_edit},
     {"diagnosis_max_cells", &Lexicon::Numbers::diagnosis_max_cells},
     {"diagnosis_max_listed", &Lexicon::Numbers::diagnosis_max_listed},
+    {"ocr_min_confidence", &Lexicon::Numbers::ocr_min_confidence},
+    {"ocr_render_dpi", &Lexicon::Numbers::ocr_render_dpi},
 };
 
 // Keys that hold a list of words, and those that hold one code point each

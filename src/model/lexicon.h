@@ -97,6 +97,8 @@ class Lexicon {
     double typo_chars_per_edit = 0;
     double diagnosis_max_cells = 0;
     double diagnosis_max_listed = 0;
+    double ocr_min_confidence = 0;
+    double ocr_render_dpi = 0;
   };
   const Numbers& numbers() const { return numbers_; }
 

@@ -15,6 +15,7 @@ namespace gongkai {
 struct Record {
   Source source;
   int pages = 0;
+  int ocr_pages = 0;  // pages read by OCR
   Metadata metadata;
   std::optional<Report> report;  // set iff error.ok()
   Status error;

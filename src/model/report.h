@@ -29,6 +29,14 @@ struct Figure {
   // and its box on the page (PDF).
   int table = -1, row = -1, col = -1;
   std::optional<Box> box;
+  // Read by OCR (empty `settled` otherwise): the confidence of the
+  // reading, every reading made, and how the value was settled: "agreed"
+  // (the readings agree and are confident), "solved" (they did not; the
+  // identities determine it: SettleUncertain), or "unsettled" (neither:
+  // the value is null and no check that holds it is decided).
+  std::optional<double> confidence;
+  std::vector<std::string> readings;
+  std::string settled;
 };
 
 // How much a failed check matters: an error (a hard identity), a warning

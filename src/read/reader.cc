@@ -285,9 +285,15 @@ class TableReader {
         f.row = v.cell->row;
         f.col = v.cell->col;
         f.box = v.cell->box;
+        f.confidence = v.cell->confidence;
+        f.readings = v.cell->readings;
+        if (v.cell->confidence)
+          f.settled = v.cell->uncertain ? "unsettled" : "agreed";
       }
       f.unit = v.value.unit;
-      if (v.value.kind == ValueKind::kNumber) {
+      if (f.settled == "unsettled") {
+        // no value until the identities settle it (SettleUncertain)
+      } else if (v.value.kind == ValueKind::kNumber) {
         f.value = v.value.number;
         f.integral = v.value.integral;
       } else if (v.value.kind == ValueKind::kNotApplicable) {

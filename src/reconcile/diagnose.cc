@@ -63,7 +63,8 @@ class Solver {
     }
     for (const Check& check : rules.checks) {
       if (check.kind == CheckKind::kSum && check.severity == Severity::kError &&
-          AppliesToLevel(check, report.meta.level)) {
+          AppliesToLevel(check, report.meta.level) &&
+          !HasUnsettledTerm(check, figures_)) {
         AddEquation(check);
       }
     }

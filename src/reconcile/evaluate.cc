@@ -66,6 +66,16 @@ bool CoversFigure(const Check& check, const std::string& id) {
   return false;
 }
 
+bool HasUnsettledTerm(const Check& check, const FigureIndex& index) {
+  for (const auto* side : {&check.lhs, &check.rhs}) {
+    for (const std::string& id : *side) {
+      auto it = index.find(id);
+      if (it != index.end() && it->second->settled == "unsettled") return true;
+    }
+  }
+  return false;
+}
+
 bool SameValue(double a, double b) { return std::fabs(a - b) <= kTolerance; }
 
 SumOutcome EvaluateSum(const Check& check, const FigureLookup& figures) {

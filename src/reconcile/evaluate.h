@@ -69,6 +69,11 @@ bool AppliesToLevel(const Check& check, const std::string& level);
 // of its globs is a prefix ending in '.' of `id`, or `id` itself.
 bool CoversFigure(const Check& check, const std::string& id);
 
+// Returns true iff a term of `check` is a figure read by OCR whose value
+// neither the readings nor the identities settled: the check cannot be
+// decided (its figure is null, not 0).
+bool HasUnsettledTerm(const Check& check, const FigureIndex& index);
+
 // Returns true iff `a` and `b` are equal within the checks' tolerance.
 bool SameValue(double a, double b);
 

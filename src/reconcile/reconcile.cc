@@ -6,12 +6,14 @@
 #include <unordered_map>
 
 #include "src/reconcile/diagnose.h"
+#include "src/reconcile/settle.h"
 
 namespace gongkai {
 namespace {
 
 void CheckSum(const Check& check, const FigureIndex& index, Report& report) {
   if (!AppliesToLevel(check, report.meta.level)) return;
+  if (HasUnsettledTerm(check, index)) return;  // a diagnostic says which
   // Both sides must have been read (a side of only a number counts as
   // read): a table or a sentence not found is a diagnostic, not a finding.
   const SumOutcome outcome = EvaluateSum(check, IndexLookup(index));
@@ -116,6 +118,7 @@ void CheckDeadline(const RuleSet& rules, Report& report) {
 }  // namespace
 
 void Reconcile(const RuleSet& rules, Report& report) {
+  SettleUncertain(rules, report);
   CheckDeadline(rules, report);
   const FigureIndex index = IndexFigures(report);
   for (const Check& check : rules.checks) {

@@ -77,6 +77,14 @@ void AddReportFields(const Report& report, Json& out) {
     }
     if (!f.unit.empty()) ev["unit"] = f.unit;
     if (!f.marker.empty()) ev["marker"] = f.marker;
+    if (!f.settled.empty()) {
+      Json ocr;
+      if (f.confidence)
+        ocr["confidence"] = std::round(*f.confidence * 100) / 100;
+      ocr["readings"] = f.readings;
+      ocr["settled"] = f.settled;
+      ev["ocr"] = std::move(ocr);
+    }
     evidence[f.id] = std::move(ev);
   }
   out["figures"] = std::move(figures);
@@ -171,6 +179,7 @@ Json RecordToJson(const Record& record) {
   source["format"] = record.source.format;
   source["bytes"] = record.source.bytes;
   if (record.pages > 0) source["pages"] = record.pages;
+  if (record.ocr_pages > 0) source["ocr_pages"] = record.ocr_pages;
   if (!record.source.encoding.empty())
     source["encoding"] = record.source.encoding;
   out["source"] = std::move(source);
