@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "extractors/doc/doc_extractor.h"
 #include "extractors/docx/docx_extractor.h"
 #include "extractors/docx/libzip_loader.h"
 #include "extractors/html/html_extractor.h"
@@ -22,6 +23,7 @@ Registry Build() {
       {"docx", "DOCX", SniffDocx, ExtractDocx, PreloadLibZip},
       {"zip", "zip", SniffZip, nullptr, nullptr},  // not read: unsupported
       {"image", "image", SniffImage, ExtractImage, nullptr},
+      {"doc", "Word 97 or WPS", SniffOle2, ExtractDoc, nullptr},
       {"html", "HTML", SniffHtml, ExtractHtml, nullptr},
       {"text", "text", SniffText, ExtractText, nullptr},
   };

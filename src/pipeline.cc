@@ -80,6 +80,7 @@ StatusOr<Document> ExtractBytes(std::string_view bytes,
   StatusOr<Document> doc = extractor->extract(bytes, limits, lexicon);
   if (!doc.ok()) return doc.status();
   source->encoding = doc->source.encoding;
+  source->ocr_pages = doc->source.ocr_pages;
   doc->source = *source;
   return doc;
 }

@@ -427,3 +427,23 @@ TEST(CliFormerBugs, UnreadableDirectoriesAndLinkLoopsGiveRecords) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// A Word 97 file is read through LibreOffice (extractors/doc/): without
+// it, the record says so and how to install it, and the batch goes on.
+TEST(CliDoc, WithoutLibreOfficeAWordFileSaysHowToInstallIt) {
+  auto r =
+      RunGongkai("extract " + SourcePath("corpus/synthetic/synthetic-001.doc") +
+                     " " + SourcePath("corpus/handmade/clean-2023.html"),
+                 "", "GONGKAI_SOFFICE=/nonexistent/soffice");
+  EXPECT_NE(r.out.find("\"code\":\"unsupported_format\""), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("apt-get install libreoffice-writer-nogui"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("clean-2023.html"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -57,7 +57,7 @@ TEST(Registry, DefaultRegistrySniffsEachFormat) {
   StatusOr<const Extractor*> binary = r.Sniff(std::string("\x01\x02\0\x03", 4));
   EXPECT_EQ(binary.status().code(), "unknown_format");
   EXPECT_EQ(binary.status().message(),
-            "not a PDF, DOCX, image, HTML or text file (binary data)");
+            "not a PDF, DOCX, image, Word 97 or WPS, HTML or text file (binary data)");
 }
 
 }  // namespace

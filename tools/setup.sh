@@ -12,7 +12,8 @@ PACKAGES=(build-essential cmake pkg-config
   libzip-dev libxml2-dev libicu-dev libre2-dev libgtest-dev libgmock-dev
   nlohmann-json3-dev libsqlite3-dev libcli11-dev
   libxlsxwriter-dev chromium fonts-wqy-zenhei python3-dask python3-distributed
-  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng)
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
+  libreoffice-writer-nogui)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
