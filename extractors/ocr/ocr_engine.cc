@@ -129,6 +129,17 @@ Pix Binarize(PIX* grey, double dpi) {
   return Pix(out);
 }
 
+// Returns `grey` thresholded at kLineContrast below its paper (the median
+// grey level), or nullptr when that fails.
+constexpr int kLineContrast = 60;
+Pix LineBinary(PIX* grey) {
+  l_uint32 paper = 255;
+  if (pixGetRankValue(grey, 4, 0.5f, &paper) != 0) return nullptr;
+  const int threshold =
+      std::clamp(static_cast<int>(paper) - kLineContrast, 100, 230);
+  return Pix(pixThresholdToBinary(grey, threshold));
+}
+
 // Rulings of one direction from the line image `lines`, merged; `x`-major
 // when vertical. Each ruling is a Box with y0 == y1 (horizontal) or
 // x0 == x1 (vertical), in pixels.
@@ -217,8 +228,14 @@ bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
     out->skew_degrees = angle;
   }
   const int length = std::max(20, static_cast<int>(dpi / 4));
-  Pix thick_h(pixDilateBrick(nullptr, binary.get(), 1, 3));
-  Pix thick_v(pixDilateBrick(nullptr, binary.get(), 3, 1));
+  // Rulings are looked for in a binarization of its own: everything
+  // clearly darker than the paper. Sauvola drops a 1-pixel line that blur
+  // has spread into a light grey band; noise on white paper stays far above
+  // this threshold, and the opening drops text whatever its darkness.
+  Pix lines_binary = LineBinary(grey.get());
+  PIX* for_lines = lines_binary ? lines_binary.get() : binary.get();
+  Pix thick_h(pixDilateBrick(nullptr, for_lines, 1, 3));
+  Pix thick_v(pixDilateBrick(nullptr, for_lines, 3, 1));
   Pix h_lines(pixOpenBrick(nullptr, thick_h.get(), length, 1));
   Pix v_lines(pixOpenBrick(nullptr, thick_v.get(), 1, length));
   const double to_points = 72.0 / dpi;

@@ -237,7 +237,7 @@ OcrGray RenderGrey(PDFDoc& doc, int page, double dpi, double max_pixels) {
   if (inches2 > 0 && inches2 * dpi * dpi > max_pixels)
     dpi = std::sqrt(max_pixels / inches2);
   SplashColor paper = {255, 255, 255};
-  SplashOutputDev device(splashModeMono8, 4, false, paper);
+  SplashOutputDev device(splashModeRGB8, 4, false, paper);
   device.startDoc(&doc);
   doc.displayPage(&device, page, dpi, dpi, 0, true, false, false);
   SplashBitmap* bitmap = device.getBitmap();
@@ -246,9 +246,12 @@ OcrGray RenderGrey(PDFDoc& doc, int page, double dpi, double max_pixels) {
   image.height = bitmap->getHeight();
   image.dpi = dpi;
   image.pixels.resize(static_cast<size_t>(image.width) * image.height);
+  // The red channel: a red seal stamped over the page fades, black and
+  // grey ink stay as they are (as decode_image reads colour images).
   for (int y = 0; y < image.height; ++y) {
-    std::copy_n(bitmap->getDataPtr() + y * bitmap->getRowSize(), image.width,
-                &image.pixels[static_cast<size_t>(y) * image.width]);
+    const unsigned char* row = bitmap->getDataPtr() + y * bitmap->getRowSize();
+    uint8_t* out = &image.pixels[static_cast<size_t>(y) * image.width];
+    for (int x = 0; x < image.width; ++x) out[x] = row[3 * x];
   }
   return image;
 }
