@@ -22,11 +22,14 @@
 
 namespace gongkai {
 
-// An 8-bit grey page image, row-major, 0 black, 255 white.
+// An 8-bit grey page image, row-major, 0 black, 255 white: its luminance,
+// and, for a page in colour, its red channel too, which is what is read
+// (a red seal fades in it).
 struct OcrGray {
   int width = 0, height = 0;
   double dpi = 0;
   std::vector<uint8_t> pixels;
+  std::vector<uint8_t> red;  // empty: no colour
 };
 
 struct OcrGlyph {
@@ -55,8 +58,8 @@ struct OcrApi {
   // Returns an engine (the Tesseract models loaded once per process), or
   // nullptr with the reason in *error.
   void* (*open_engine)(std::string* error);
-  // Decodes PNG, JPEG or TIFF bytes to grey (a colour image by its red
-  // channel, so that a red seal fades). Returns false with *error, and
+  // Decodes PNG, JPEG or TIFF bytes to grey (a colour image with its red
+  // channel). Returns false with *error, and
   // before decoding when the header says more than `max_pixels`.
   bool (*decode_image)(std::string_view bytes, double max_pixels, OcrGray* out,
                        std::string* error);

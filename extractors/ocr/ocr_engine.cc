@@ -80,13 +80,11 @@ bool DecodeImage(std::string_view bytes, double max_pixels, OcrGray* out,
     *error = "the image cannot be decoded";
     return false;
   }
-  Pix grey;
-  if (pixGetDepth(pix.get()) == 32) {
-    grey.reset(pixGetRGBComponent(pix.get(), COLOR_RED));
-  } else {
-    grey.reset(pixConvertTo8(pix.get(), 0));
-  }
-  if (!grey) {
+  const bool colour = pixGetDepth(pix.get()) == 32;
+  Pix grey(colour ? pixConvertRGBToLuminance(pix.get())
+                  : pixConvertTo8(pix.get(), 0));
+  Pix red(colour ? pixGetRGBComponent(pix.get(), COLOR_RED) : nullptr);
+  if (!grey || (colour && !red)) {
     *error = "the image has a depth that cannot be read";
     return false;
   }
@@ -94,25 +92,30 @@ bool DecodeImage(std::string_view bytes, double max_pixels, OcrGray* out,
   out->height = pixGetHeight(grey.get());
   const int xres = pixGetXRes(pix.get());
   out->dpi = xres >= 72 && xres <= 1200 ? xres : 0;
-  out->pixels.resize(static_cast<size_t>(out->width) * out->height);
-  for (int y = 0; y < out->height; ++y) {
-    for (int x = 0; x < out->width; ++x) {
-      l_uint32 v = 0;
-      pixGetPixel(grey.get(), x, y, &v);
-      out->pixels[static_cast<size_t>(y) * out->width + x] =
-          static_cast<uint8_t>(v);
+  auto copy = [&](PIX* from, std::vector<uint8_t>* to) {
+    to->resize(static_cast<size_t>(out->width) * out->height);
+    for (int y = 0; y < out->height; ++y) {
+      const l_uint32* line = pixGetData(from) + y * pixGetWpl(from);
+      for (int x = 0; x < out->width; ++x)
+        (*to)[static_cast<size_t>(y) * out->width + x] =
+            static_cast<uint8_t>(GET_DATA_BYTE(line, x));
     }
-  }
+  };
+  copy(grey.get(), &out->pixels);
+  if (red) copy(red.get(), &out->red);
   return true;
 }
 
-Pix FromGrey(const OcrGray& image) {
+// Returns the luminance of `image` as a Leptonica image, or its red
+// channel when `red_channel` (which requires image.red).
+Pix FromGrey(const OcrGray& image, bool red_channel) {
+  const std::vector<uint8_t>& pixels = red_channel ? image.red : image.pixels;
   Pix pix(pixCreate(image.width, image.height, 8));
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   for (int y = 0; y < image.height; ++y) {
     l_uint32* line = data + y * wpl;
-    const uint8_t* src = &image.pixels[static_cast<size_t>(y) * image.width];
+    const uint8_t* src = &pixels[static_cast<size_t>(y) * image.width];
     for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
   }
   const int dpi = static_cast<int>(std::lround(image.dpi));
@@ -198,6 +201,39 @@ std::vector<Box> Rulings(PIX* lines, bool horizontal, double dpi) {
   return merged;
 }
 
+// Returns the rulings of `mine` (horizontal iff `horizontal`) that make a
+// grid with `theirs`: each end meets a line of the other direction within
+// `reach`, or the line is an inch long or more. The strokes of a large
+// title (丨, 一) pass the opening but meet nothing.
+std::vector<Box> GridLines(const std::vector<Box>& mine,
+                           const std::vector<Box>& theirs, bool horizontal,
+                           double dpi) {
+  const double reach = dpi / 20;
+  auto meets = [&](double x, double y) {
+    for (const Box& t : theirs) {
+      const bool hit = horizontal ? std::abs(t.x0 - x) <= reach &&
+                                        y >= t.y0 - reach && y <= t.y1 + reach
+                                  : std::abs(t.y0 - y) <= reach &&
+                                        x >= t.x0 - reach && x <= t.x1 + reach;
+      if (hit) return true;
+    }
+    return false;
+  };
+  std::vector<Box> kept;
+  for (const Box& b : mine) {
+    const double length = horizontal ? b.x1 - b.x0 : b.y1 - b.y0;
+    if (length >= dpi || (meets(b.x0, b.y0) && meets(b.x1, b.y1)))
+      kept.push_back(b);
+  }
+  return kept;
+}
+
+// Returns `pix` rotated by `degrees`, white brought in.
+Pix Rotated(PIX* pix, float degrees) {
+  return Pix(pixRotate(pix, degrees * static_cast<float>(M_PI / 180),
+                       L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+}
+
 bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
               std::string* error) {
   auto* engine = static_cast<Engine*>(engine_ptr);
@@ -205,10 +241,14 @@ bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
   if (image.width < dpi / 4 || image.height < dpi / 4) {
     out->width = image.width * 72.0 / dpi;  // a page too small to hold text
     out->height = image.height * 72.0 / dpi;
-    out->page = new Page{FromGrey(image), nullptr, nullptr, dpi};
+    out->page = new Page{FromGrey(image, false), nullptr, nullptr, dpi};
     return true;
   }
-  Pix grey = FromGrey(image);
+  // A page in colour is read by its red channel: a red seal fades. (A
+  // title printed in red fades too; reading the text from the luminance
+  // instead let the seal's strokes into the cells it covers, where they
+  // read as characters and turned numbers into labels.)
+  Pix grey = FromGrey(image, !image.red.empty());
   Pix binary = Binarize(grey.get(), dpi);
   if (!binary) {
     *error = "the page could not be binarized";
@@ -217,9 +257,7 @@ bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
   l_float32 angle = 0, confidence = 0;
   if (pixFindSkew(binary.get(), &angle, &confidence) == 0 && confidence > 2.5 &&
       std::abs(angle) > 0.05 && std::abs(angle) < 5) {
-    const float radians = angle * static_cast<float>(M_PI / 180);
-    grey.reset(pixRotate(grey.get(), radians, L_ROTATE_AREA_MAP,
-                         L_BRING_IN_WHITE, 0, 0));
+    grey = Rotated(grey.get(), angle);
     binary = Binarize(grey.get(), dpi);
     if (!binary) {
       *error = "the page could not be binarized";
@@ -228,7 +266,7 @@ bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
     out->skew_degrees = angle;
   }
   const int length = std::max(20, static_cast<int>(dpi / 4));
-  // Rulings are looked for in a binarization of its own: everything
+  // Rulings are looked for in a binarization of their own: everything
   // clearly darker than the paper. Sauvola drops a 1-pixel line that blur
   // has spread into a light grey band; noise on white paper stays far above
   // this threshold, and the opening drops text whatever its darkness.
@@ -238,19 +276,33 @@ bool ScanPage(void* engine_ptr, const OcrGray& image, OcrScan* out,
   Pix thick_v(pixDilateBrick(nullptr, for_lines, 3, 1));
   Pix h_lines(pixOpenBrick(nullptr, thick_h.get(), length, 1));
   Pix v_lines(pixOpenBrick(nullptr, thick_v.get(), 1, length));
+  const std::vector<Box> h_found = Rulings(h_lines.get(), true, dpi),
+                         v_found = Rulings(v_lines.get(), false, dpi);
+  const std::vector<Box> h_kept = GridLines(h_found, v_found, true, dpi),
+                         v_kept = GridLines(v_found, h_found, false, dpi);
+  // Only the kept rulings are erased: a title's strokes stay in its text.
+  Pix drawn(
+      pixCreate(pixGetWidth(h_lines.get()), pixGetHeight(h_lines.get()), 1));
   const double to_points = 72.0 / dpi;
-  for (bool horizontal : {true, false}) {
-    for (Box b :
-         Rulings(horizontal ? h_lines.get() : v_lines.get(), horizontal, dpi)) {
+  const int band = std::max(3, static_cast<int>(dpi / 25));
+  for (const auto* kept : {&h_kept, &v_kept}) {
+    for (const Box& b : *kept) {
+      pixRenderLine(drawn.get(), static_cast<int>(b.x0), static_cast<int>(b.y0),
+                    static_cast<int>(b.x1), static_cast<int>(b.y1), band,
+                    L_SET_PIXELS);
       out->rulings.push_back({b.x0 * to_points, b.y0 * to_points,
                               b.x1 * to_points, b.y1 * to_points});
     }
   }
   Pix mask(pixOr(nullptr, h_lines.get(), v_lines.get()));
+  pixAnd(mask.get(), mask.get(), drawn.get());
   pixDilateBrick(mask.get(), mask.get(), 3, 3);
-  Pix erased(pixSubtract(nullptr, binary.get(), mask.get()));
-  Pix clean(pixSelectBySize(erased.get(), 3, 3, 8, L_SELECT_IF_EITHER,
-                            L_SELECT_IF_GTE, nullptr));
+  auto erase = [&](PIX* from) {
+    Pix erased(pixSubtract(nullptr, from, mask.get()));
+    return Pix(pixSelectBySize(erased.get(), 3, 3, 8, L_SELECT_IF_EITHER,
+                               L_SELECT_IF_GTE, nullptr));
+  };
+  Pix clean = erase(binary.get());
   out->width = pixGetWidth(grey.get()) * to_points;
   out->height = pixGetHeight(grey.get()) * to_points;
 

@@ -246,13 +246,22 @@ OcrGray RenderGrey(PDFDoc& doc, int page, double dpi, double max_pixels) {
   image.height = bitmap->getHeight();
   image.dpi = dpi;
   image.pixels.resize(static_cast<size_t>(image.width) * image.height);
-  // The red channel: a red seal stamped over the page fades, black and
-  // grey ink stay as they are (as decode_image reads colour images).
+  // The luminance, and the red channel when the page has colour (the OCR
+  // reads rulings and numbers from it: a red seal fades).
+  image.red.resize(image.pixels.size());
+  bool colour = false;
   for (int y = 0; y < image.height; ++y) {
     const unsigned char* row = bitmap->getDataPtr() + y * bitmap->getRowSize();
-    uint8_t* out = &image.pixels[static_cast<size_t>(y) * image.width];
-    for (int x = 0; x < image.width; ++x) out[x] = row[3 * x];
+    const size_t at = static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) {
+      const int r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
+      image.pixels[at + x] =
+          static_cast<uint8_t>((299 * r + 587 * g + 114 * b) / 1000);
+      image.red[at + x] = static_cast<uint8_t>(r);
+      colour = colour || r != g || g != b;
+    }
   }
+  if (!colour) image.red = {};
   return image;
 }
 
