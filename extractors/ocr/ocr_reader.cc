@@ -134,7 +134,11 @@ Status ReadPageByOcr(const OcrGray& image, int page, const Lexicon& lexicon,
       }
       c.raw = v.raw;
       c.confidence = v.confidence;
-      c.readings = v.readings;
+      // Every string from a document is valid UTF-8 before it reaches the
+      // model: the raw text is repaired by the builder, the readings here.
+      c.readings.clear();
+      for (const std::string& r : v.readings)
+        c.readings.push_back(RepairUtf8(r));
       c.uncertain = v.uncertain;
       if (!v.raw.empty()) ++numbers;
       if (v.uncertain) ++uncertain;
