@@ -66,14 +66,15 @@ struct OcrApi {
   // Deskews `image`, finds its rulings and reads its characters.
   bool (*scan_page)(void* engine, const OcrGray& image, OcrScan* out,
                     std::string* error);
-  // Reads each of `boxes` of a scanned page digits-only, once per
-  // binarization (`passes`: 1 or 2). `out` gets one reading per box.
+  // Reads each of `boxes` of a scanned page digits-only in one pass: 0
+  // the Sauvola binarization, 1 the grey image (Tesseract's own Otsu).
+  // `out` gets one reading per box.
   void (*read_boxes)(void* engine, void* page, const std::vector<Box>& boxes,
-                     int passes, std::vector<OcrBoxReading>* out);
+                     int pass, std::vector<OcrBoxReading>* out);
   void (*release_page)(void* page);
 };
 
-constexpr int kOcrAbi = 1;
+constexpr int kOcrAbi = 2;
 
 }  // namespace gongkai
 

@@ -356,7 +356,7 @@ void ReadDigits(tesseract::TessBaseAPI& api, PIX* pix, double dpi,
 }
 
 void ReadBoxes(void* engine_ptr, void* page_ptr, const std::vector<Box>& boxes,
-               int passes, std::vector<OcrBoxReading>* out) {
+               int pass, std::vector<OcrBoxReading>* out) {
   auto* engine = static_cast<Engine*>(engine_ptr);
   auto* page = static_cast<Page*>(page_ptr);
   const double scale = page->dpi / 72.0, inset = page->dpi / 60;
@@ -380,12 +380,11 @@ void ReadBoxes(void* engine_ptr, void* page_ptr, const std::vector<Box>& boxes,
     if (ink) pixCountPixels(ink.get(), &count, nullptr);
     const double min_ink = page->dpi * page->dpi / 4000;
     reading.ink = count >= min_ink;
-    if (reading.ink) {
+    if (reading.ink && pass == 0) {
       ReadDigits(engine->digits, ink.get(), page->dpi, &reading);
-      if (passes > 1) {
-        Pix grey(pixClipRectangle(page->grey.get(), box, nullptr));
-        if (grey) ReadDigits(engine->digits, grey.get(), page->dpi, &reading);
-      }
+    } else if (reading.ink) {
+      Pix grey(pixClipRectangle(page->grey.get(), box, nullptr));
+      if (grey) ReadDigits(engine->digits, grey.get(), page->dpi, &reading);
     }
     boxDestroy(&box);
     out->push_back(std::move(reading));

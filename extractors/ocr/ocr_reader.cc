@@ -123,14 +123,20 @@ Status ReadPageByOcr(const OcrGray& image, int page, const Lexicon& lexicon,
       boxes.push_back(*c.box);
     }
     std::vector<OcrBoxReading> first;
-    api->read_boxes(engine, scan.page, boxes, 1, &first);
+    api->read_boxes(engine, scan.page, boxes, 0, &first);
     for (size_t i = 0; i < cells.size(); ++i) {
       Cell& c = *cells[i];
       CellVerdict v = SettleCell(c.raw, first[i], min_confidence, lexicon);
       if (v.uncertain) {  // a second binarization before giving up
         std::vector<OcrBoxReading> second;
-        api->read_boxes(engine, scan.page, {boxes[i]}, 2, &second);
-        v = SettleCell(c.raw, second[0], min_confidence, lexicon);
+        api->read_boxes(engine, scan.page, {boxes[i]}, 1, &second);
+        OcrBoxReading both = first[i];
+        both.texts.insert(both.texts.end(), second[0].texts.begin(),
+                          second[0].texts.end());
+        both.confidences.insert(both.confidences.end(),
+                                second[0].confidences.begin(),
+                                second[0].confidences.end());
+        v = SettleCell(c.raw, both, min_confidence, lexicon);
       }
       c.raw = v.raw;
       c.confidence = v.confidence;
