@@ -61,24 +61,7 @@ std::string TinyPdf(const std::string& text, const std::string& title,
                               "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET";
   objects[3] = "<< /Length " + std::to_string(content.size()) +
                " >>\nstream\n" + content + "\nendstream";
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
-         "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R /Info 6 0 R >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
-  return pdf;
+  return testing::PdfOfObjects(objects, "/Info 6 0 R");
 }
 
 // Former bug (issue #12, 3): a PDF whose /Title is a UTF-8 BOM followed by

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/test_util.h"
 
 namespace gongkai {
@@ -27,6 +30,34 @@ TEST(PdfExtractor, RealReportPagesTablesAndMetadata) {
     EXPECT_NE(b.raw, "-3-");  // page numbers are not content
   }
   EXPECT_GE(tables, 5);
+}
+
+// Returns a one-page PDF (Helvetica) whose page content is `content`.
+std::string OnePagePdf(const std::string& content) {
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+      "/Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+          content + "\nendstream"};
+  return testing::PdfOfObjects(objects);
+}
+
+// Fake bold as some writers draw it: the line twice, 0.4 pt apart. It is
+// read once (Poppler reads the content in its own order here; the layout
+// drops the second drawing).
+TEST(PdfExtractor, FakeBoldTextDrawnTwiceIsReadOnce) {
+  const std::string pdf = OnePagePdf(
+      "BT /F1 12 Tf 72 700 Td (Total 11 cases) Tj ET\n"
+      "BT /F1 12 Tf 72.4 700 Td (Total 11 cases) Tj ET\n"
+      "BT /F1 12 Tf 72 680 Td (Total 11 cases) Tj ET");
+  StatusOr<Document> doc = ExtractPdf(pdf, Limits(), testing::TestLexicon());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::string text;
+  for (const Block& b : doc->blocks) text += b.raw + "|";
+  EXPECT_EQ(text, "Total11casesTotal11cases|");  // spaces are not glyphs
 }
 
 TEST(PdfExtractor, EncryptedNeedsAPassword) {

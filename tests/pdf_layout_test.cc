@@ -174,6 +174,59 @@ TEST(PdfLayout, ReadingOrderDoesNotDependOnTheContentStream) {
   }
 }
 
+// Fake bold and drop shadows draw text twice, a little apart: read once.
+// Text repeated where it belongs (`11`, a cell printed again below) stays.
+TEST(PdfLayout, TextDrawnTwiceOverItselfIsReadOnce) {
+  PdfPage p = Grid();
+  Text(p, 110, 110, "行政许可");
+  Text(p, 110.6, 110.4, "行政许可");  // fake bold: 0.06 of the size along
+  Text(p, 210, 110, "11");
+  Text(p, 210.9, 111.5, "11");  // a drop shadow: 0.09 along, 0.15 across
+  Text(p, 310, 140, "12");
+  Text(p, 310, 152, "12");  // the next line of the cell
+  Text(p, 50, 50, "标题");
+  Text(p, 50.3, 50, "标题");
+  std::vector<Block> blocks = Layout(p);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].text, "标题");
+  const Table* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->cells.size(), 9u);
+  EXPECT_EQ(t->cells[0].text, "行政许可");
+  EXPECT_EQ(t->cells[1].text, "11");
+  EXPECT_EQ(t->cells[5].text.substr(0, 2), "12");  // both lines are there
+  EXPECT_NE(t->cells[5].text.find("12", 2), std::string::npos);
+}
+
+// The measures: 0.1 of the size along the line, 0.2 across it, same text.
+TEST(PdfLayout, DuplicateMeansSameTextWithinATenthAlongAndAFifthAcross) {
+  PdfPage p = Page();
+  Text(p, 100, 100, "5");
+  Text(p, 100.9, 100, "5");    // 0.09 along: a duplicate
+  Text(p, 101.1, 100, "5");    // 0.11 along: kept
+  Text(p, 100, 101.9, "5");    // 0.19 across: a duplicate
+  Text(p, 100, 102.1, "5");    // 0.21 across: kept
+  Text(p, 100.5, 100.5, "6");  // other text: kept
+  const std::vector<const PdfGlyph*> kept = DistinctGlyphs(p.glyphs);
+  ASSERT_EQ(kept.size(), 4u);
+  EXPECT_EQ(kept[0], &p.glyphs[0]);
+  EXPECT_EQ(kept[1], &p.glyphs[2]);
+  EXPECT_EQ(kept[2], &p.glyphs[4]);
+  EXPECT_EQ(kept[3], &p.glyphs[5]);
+}
+
+TEST(PdfLayout, DistinctGlyphsIsLinearOnTextDrawnManyTimes) {
+  PdfPage p = Page();
+  for (int i = 0; i < 200000; ++i) Text(p, 100, 100, "0");
+  for (int i = 0; i < 1000; ++i) Text(p, 100 + 6 * (i % 80), 200 + i / 80, "0");
+  const std::vector<const PdfGlyph*> kept = DistinctGlyphs(p.glyphs);
+  // One of the 200,000; of the grid, rows 1 pt apart (0.1 of the size)
+  // are duplicates of the row above them.
+  EXPECT_EQ(kept.front(), &p.glyphs.front());
+  EXPECT_LT(kept.size(), 1u + 1000u);
+  EXPECT_GE(kept.size(), 1u + 80u);
+}
+
 TEST(PdfLayout, ParagraphLinesJoin) {
   PdfPage p = Page();
   Text(p, 100, 100,

@@ -50,6 +50,12 @@ CommandResult RunGongkai(const std::string& args,
 // returns its process id, or 0 if it could not be learned.
 int StartGongkai(const std::string& args, const std::string& env = "");
 
+// Returns a PDF of `objects` (object i + 1 is objects[i]; the first is the
+// catalogue) with its cross-reference table; `trailer_extra` is added to
+// the trailer dictionary (such as "/Info 6 0 R").
+std::string PdfOfObjects(const std::vector<std::string>& objects,
+                         const std::string& trailer_extra = "");
+
 // A one-table document from rows of cell texts (each row one physical row).
 Document TableDocument(const std::vector<std::string>& paragraphs_before,
                        const std::vector<std::vector<std::string>>& rows);

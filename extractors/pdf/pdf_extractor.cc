@@ -105,7 +105,7 @@ void TurnUpright(int rotation, PdfPage* page) {
 // Collects words (via TextOutputDev) and ruling lines in one pass.
 class PageCollector : public TextOutputDev {
  public:
-  PageCollector() : TextOutputDev(nullptr, nullptr, false, 0, false, false) {}
+  PageCollector() : TextOutputDev(nullptr, nullptr, false, 0, true, false) {}
 
   void startPage(int page_num, GfxState* state, XRef* xref) override {
     segments_.clear();

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
@@ -255,6 +257,63 @@ std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs) {
   return lines;
 }
 
+std::vector<const PdfGlyph*> DistinctGlyphs(
+    const std::vector<PdfGlyph>& glyphs) {
+  constexpr double kAlong = 0.1, kAcross = 0.2;  // of the font size
+  struct Cell {
+    std::string_view text;
+    long long size, x, y;  // size in hundredths of a point; grid indices
+    bool operator==(const Cell& o) const {
+      return text == o.text && size == o.size && x == o.x && y == o.y;
+    }
+  };
+  struct CellHash {
+    size_t operator()(const Cell& c) const {
+      size_t h = std::hash<std::string_view>()(c.text);
+      for (long long v : {c.size, c.x, c.y})
+        h = h * 1000003u ^ std::hash<long long>()(v);
+      return h;
+    }
+  };
+  std::unordered_map<Cell, std::vector<const PdfGlyph*>, CellHash> kept_in;
+  std::vector<const PdfGlyph*> out;
+  out.reserve(glyphs.size());
+  for (const PdfGlyph& g : glyphs) {
+    const double size = std::max(g.font_size, 0.5);
+    const double step = kAcross * size;  // a grid cell, both ways
+    const double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
+    if (!std::isfinite(cx) || !std::isfinite(cy) ||
+        std::fabs(cx / step) > 1e15 || std::fabs(cy / step) > 1e15) {
+      out.push_back(&g);
+      continue;
+    }
+    Cell cell{g.text, std::llround(size * 100),
+              static_cast<long long>(std::floor(cx / step)),
+              static_cast<long long>(std::floor(cy / step))};
+    bool duplicate = false;
+    for (long long dx = -1; dx <= 1 && !duplicate; ++dx) {
+      for (long long dy = -1; dy <= 1 && !duplicate; ++dy) {
+        auto it =
+            kept_in.find({cell.text, cell.size, cell.x + dx, cell.y + dy});
+        if (it == kept_in.end()) continue;
+        for (const PdfGlyph* k : it->second) {
+          const double kx = (k->box.x0 + k->box.x1) / 2,
+                       ky = (k->box.y0 + k->box.y1) / 2;
+          if (std::fabs(kx - cx) < kAlong * size &&
+              std::fabs(ky - cy) < kAcross * size) {
+            duplicate = true;
+            break;
+          }
+        }
+      }
+    }
+    if (duplicate) continue;
+    kept_in[cell].push_back(&g);
+    out.push_back(&g);
+  }
+  return out;
+}
+
 void LayoutPage(const PdfPage& page, const Lexicon& lexicon,
                 std::vector<Block>* out, size_t max_segments) {
   const std::vector<RuledTable> tables =
@@ -264,17 +323,18 @@ void LayoutPage(const PdfPage& page, const Lexicon& lexicon,
   for (size_t t = 0; t < tables.size(); ++t)
     by_region[t].resize(tables[t].regions.size());
   std::vector<const PdfGlyph*> free_glyphs;
-  for (const PdfGlyph& g : page.glyphs) {
-    const double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
+  for (const PdfGlyph* g : DistinctGlyphs(page.glyphs)) {
+    const double cx = (g->box.x0 + g->box.x1) / 2,
+                 cy = (g->box.y0 + g->box.y1) / 2;
     bool placed = false;
     for (size_t t = 0; t < tables.size() && !placed; ++t) {
       const int region = tables[t].RegionAt(cx, cy);
       if (region >= 0) {
-        by_region[t][region].push_back(&g);
+        by_region[t][region].push_back(g);
         placed = true;
       }
     }
-    if (!placed) free_glyphs.push_back(&g);
+    if (!placed) free_glyphs.push_back(g);
   }
   std::vector<Placed> placed =
       Paragraphs(GroupLines(free_glyphs), page, lexicon);

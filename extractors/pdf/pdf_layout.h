@@ -56,10 +56,19 @@ struct PdfLine {
 // left to right.
 std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs);
 
+// Returns the glyphs of `glyphs` in their order, less those drawn a second
+// time over one already kept: the same text, at most 0.1 of its size away
+// along the line and 0.2 across it, as fake bold and drop shadows are
+// drawn (Poppler's own measures of duplicated text). Linear time: glyphs
+// are looked up in a grid of their size.
+std::vector<const PdfGlyph*> DistinctGlyphs(
+    const std::vector<PdfGlyph>& glyphs);
+
 // Appends the blocks of `page` (tables and paragraphs, top to bottom) to
 // `out`. At most `max_segments` ruling lines are considered (bounds work on
 // hostile vector drawings).
-// The lexicon tells numbers from labels and page numbers from text.
+// Text drawn twice is read once (DistinctGlyphs). The lexicon tells
+// numbers from labels and page numbers from text.
 void LayoutPage(const PdfPage& page, const Lexicon& lexicon,
                 std::vector<Block>* out, size_t max_segments = 4000);
 
