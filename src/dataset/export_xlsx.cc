@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <set>
 
 #include "src/dataset/sqlite_util.h"
+#include "src/dataset/xlsxwriter_loader.h"
 #include "src/model/utf8.h"
 
 namespace gongkai {
@@ -77,6 +77,10 @@ constexpr const char* kReportColumns[] = {
 StatusOr<std::string> WorkbookBytes(sqlite3* db,
                                     const std::vector<RuleSet>& rules) {
   namespace fs = std::filesystem;
+  std::string load_error;
+  const LibXlsxWriter* x = LoadLibXlsxWriter(&load_error);
+  if (!x)
+    return Status::Error("export", "write", "reports.xlsx: " + load_error);
   std::string dir =
       (fs::temp_directory_path() / "gongkai-xlsx-XXXXXX").string();
   if (!mkdtemp(dir.data()))
@@ -87,14 +91,14 @@ StatusOr<std::string> WorkbookBytes(sqlite3* db,
     fs::remove_all(dir, ec);
     return Status::Error("export", "write", "reports.xlsx: " + why);
   };
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook* wb = x->new_workbook(path.c_str());
   if (!wb) return fail("libxlsxwriter could not start the workbook");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
+  lxw_format* bold = x->add_format(wb);
+  x->set_bold(bold);
   // The reports.
-  lxw_worksheet* reports = workbook_add_worksheet(wb, "reports");
+  lxw_worksheet* reports = x->add_worksheet(wb, "reports");
   for (size_t c = 0; c < std::size(kReportColumns); ++c)
-    worksheet_write_string(reports, 0, c, kReportColumns[c], bold);
+    x->write_string(reports, 0, c, kReportColumns[c], bold);
   Stmt q(db,
          "SELECT r.sha256, r.path, r.agency_id, a.name, a.division_code, "
          "r.year, r.version, r.hard_failures, r.cells_read FROM reports r "
@@ -107,10 +111,10 @@ StatusOr<std::string> WorkbookBytes(sqlite3* db,
     for (int c = 0; c < static_cast<int>(std::size(kReportColumns)); ++c) {
       if (q.IsNull(c)) continue;
       if (c == 2 || c == 5 || c == 7 || c == 8) {
-        worksheet_write_number(reports, row, c, *q.Double(c), nullptr);
+        x->write_number(reports, row, c, *q.Double(c), nullptr);
       } else {
-        worksheet_write_string(reports, row, c, RepairUtf8(q.Text(c)).c_str(),
-                               nullptr);
+        x->write_string(reports, row, c, RepairUtf8(q.Text(c)).c_str(),
+                        nullptr);
       }
     }
     ++row;
@@ -127,25 +131,25 @@ StatusOr<std::string> WorkbookBytes(sqlite3* db,
     }
   }
   for (const Sheet& sheet : Sheets(rules)) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
+    lxw_worksheet* ws = x->add_worksheet(wb, sheet.name.c_str());
     if (!ws) return fail("sheet '" + sheet.name + "' could not be added");
-    worksheet_write_string(ws, 0, 0, "sha256", bold);
-    worksheet_write_string(ws, 1, 0, "sha256", nullptr);
+    x->write_string(ws, 0, 0, "sha256", bold);
+    x->write_string(ws, 1, 0, "sha256", nullptr);
     for (size_t c = 0; c < sheet.ids.size(); ++c) {
-      worksheet_write_string(ws, 0, c + 1, sheet.labels[c].c_str(), bold);
-      worksheet_write_string(ws, 1, c + 1, sheet.ids[c].c_str(), nullptr);
+      x->write_string(ws, 0, c + 1, sheet.labels[c].c_str(), bold);
+      x->write_string(ws, 1, c + 1, sheet.ids[c].c_str(), nullptr);
     }
     for (size_t i = 0; i < shas.size(); ++i) {
-      worksheet_write_string(ws, i + 2, 0, shas[i].c_str(), nullptr);
+      x->write_string(ws, i + 2, 0, shas[i].c_str(), nullptr);
       for (size_t c = 0; c < sheet.ids.size(); ++c) {
         auto it = values[i].find(sheet.ids[c]);
         if (it != values[i].end())
-          worksheet_write_number(ws, i + 2, c + 1, it->second, nullptr);
+          x->write_number(ws, i + 2, c + 1, it->second, nullptr);
       }
     }
   }
-  const lxw_error error = workbook_close(wb);
-  if (error != LXW_NO_ERROR) return fail(lxw_strerror(error));
+  const lxw_error error = x->close(wb);
+  if (error != LXW_NO_ERROR) return fail(x->strerror(error));
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)),
                     std::istreambuf_iterator<char>());
