@@ -16,6 +16,18 @@
 namespace gongkai {
 namespace {
 
+// The PDF collector encodes each glyph's code point itself: a ToUnicode map
+// may give a surrogate or a number past U+10FFFF, which becomes U+FFFD.
+TEST(Utf8, EncodesCodePointsAndReplacesWhatIsNoCodePoint) {
+  EXPECT_EQ(EncodeUtf8(U'7'), "7");
+  EXPECT_EQ(EncodeUtf8(U'\u00e9'), "\xC3\xA9");
+  EXPECT_EQ(EncodeUtf8(U'\u8868'), "表");
+  EXPECT_EQ(EncodeUtf8(U'\U00020000'), "\xF0\xA0\x80\x80");
+  EXPECT_EQ(EncodeUtf8(0xD800), "\xEF\xBF\xBD");
+  EXPECT_EQ(EncodeUtf8(0x110000), "\xEF\xBF\xBD");
+  EXPECT_EQ(EncodeUtf8(0xFFFFFFFF), "\xEF\xBF\xBD");
+}
+
 TEST(DocumentBuilder, RepairsTextAndBoundsDiagnostics) {
   DocumentBuilder b;
   b.AddText(BlockKind::kParagraph, "ok \xE6\x97");  // a cut character

@@ -23,6 +23,7 @@
 
 #include "extractors/ocr/ocr_reader.h"
 #include "extractors/pdf/pdf_layout.h"
+#include "src/model/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -70,12 +71,6 @@ void PreloadPoppler() {
 }
 
 namespace {
-
-std::string Utf8(Unicode u) {
-  std::string out;
-  icu::UnicodeString(static_cast<UChar32>(u)).toUTF8String(out);
-  return out;
-}
 
 // Turns a page whose text mostly runs sideways or upside down (a wide
 // table printed turned on the page, or a page with /Rotate) so that it
@@ -141,7 +136,7 @@ class PageCollector : public TextOutputDev {
       for (int c = 0; c < w->getLength(); ++c) {
         PdfGlyph g;
         w->getCharBBox(c, &g.box.x0, &g.box.y0, &g.box.x1, &g.box.y1);
-        g.text = Utf8(*w->getChar(c));
+        g.text = EncodeUtf8(static_cast<char32_t>(*w->getChar(c)));
         g.font_size = w->getFontSize();
         page.glyphs.push_back(std::move(g));
       }

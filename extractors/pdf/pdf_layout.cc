@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <string_view>
-#include <unordered_map>
 
 #include "extractors/pdf/pdf_aligned.h"
 #include "extractors/pdf/pdf_tables.h"
@@ -260,47 +261,50 @@ std::vector<PdfLine> GroupLines(const std::vector<const PdfGlyph*>& glyphs) {
 std::vector<const PdfGlyph*> DistinctGlyphs(
     const std::vector<PdfGlyph>& glyphs) {
   constexpr double kAlong = 0.1, kAcross = 0.2;  // of the font size
-  struct Cell {
-    std::string_view text;
-    long long size, x, y;  // size in hundredths of a point; grid indices
-    bool operator==(const Cell& o) const {
-      return text == o.text && size == o.size && x == o.x && y == o.y;
-    }
+  // Kept glyphs by the cell of their centre in a grid of a fifth of their
+  // size: an open-addressing table of (hash of text, size and cell; glyph)
+  // with twice as many slots as glyphs, so that no allocation is made per
+  // glyph. A duplicate lies in the cell of the glyph it repeats or in one
+  // of the eight around it.
+  struct Slot {
+    uint64_t key = 0;
+    const PdfGlyph* glyph = nullptr;
   };
-  struct CellHash {
-    size_t operator()(const Cell& c) const {
-      size_t h = std::hash<std::string_view>()(c.text);
-      for (long long v : {c.size, c.x, c.y})
-        h = h * 1000003u ^ std::hash<long long>()(v);
-      return h;
-    }
+  size_t slots = 16;
+  while (slots < 2 * glyphs.size()) slots *= 2;
+  std::vector<Slot> table(slots);
+  auto key_of = [](const PdfGlyph& g, long long size, long long x,
+                   long long y) {
+    uint64_t h = std::hash<std::string_view>()(g.text);
+    for (long long v : {size, x, y})
+      h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
+    return h | 1;  // 0 marks an empty slot
   };
-  std::unordered_map<Cell, std::vector<const PdfGlyph*>, CellHash> kept_in;
   std::vector<const PdfGlyph*> out;
   out.reserve(glyphs.size());
   for (const PdfGlyph& g : glyphs) {
     const double size = std::max(g.font_size, 0.5);
-    const double step = kAcross * size;  // a grid cell, both ways
+    const double step = kAcross * size;
     const double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
     if (!std::isfinite(cx) || !std::isfinite(cy) ||
         std::fabs(cx / step) > 1e15 || std::fabs(cy / step) > 1e15) {
       out.push_back(&g);
       continue;
     }
-    Cell cell{g.text, std::llround(size * 100),
-              static_cast<long long>(std::floor(cx / step)),
-              static_cast<long long>(std::floor(cy / step))};
+    const long long q = std::llround(size * 100),
+                    x = static_cast<long long>(std::floor(cx / step)),
+                    y = static_cast<long long>(std::floor(cy / step));
     bool duplicate = false;
     for (long long dx = -1; dx <= 1 && !duplicate; ++dx) {
       for (long long dy = -1; dy <= 1 && !duplicate; ++dy) {
-        auto it =
-            kept_in.find({cell.text, cell.size, cell.x + dx, cell.y + dy});
-        if (it == kept_in.end()) continue;
-        for (const PdfGlyph* k : it->second) {
-          const double kx = (k->box.x0 + k->box.x1) / 2,
-                       ky = (k->box.y0 + k->box.y1) / 2;
-          if (std::fabs(kx - cx) < kAlong * size &&
-              std::fabs(ky - cy) < kAcross * size) {
+        const uint64_t key = key_of(g, q, x + dx, y + dy);
+        for (size_t i = key & (slots - 1); table[i].key != 0;
+             i = (i + 1) & (slots - 1)) {
+          const PdfGlyph* k = table[i].glyph;
+          if (table[i].key != key || k->text != g.text) continue;
+          if (std::fabs((k->box.x0 + k->box.x1) / 2 - cx) < kAlong * size &&
+              std::fabs((k->box.y0 + k->box.y1) / 2 - cy) < kAcross * size &&
+              std::llround(std::max(k->font_size, 0.5) * 100) == q) {
             duplicate = true;
             break;
           }
@@ -308,7 +312,10 @@ std::vector<const PdfGlyph*> DistinctGlyphs(
       }
     }
     if (duplicate) continue;
-    kept_in[cell].push_back(&g);
+    const uint64_t key = key_of(g, q, x, y);
+    size_t i = key & (slots - 1);
+    while (table[i].key != 0) i = (i + 1) & (slots - 1);
+    table[i] = {key, &g};
     out.push_back(&g);
   }
   return out;

@@ -67,6 +67,7 @@ std::u32string DecodeUtf8(std::string_view text) {
 
 std::string EncodeUtf8(char32_t c) {
   std::string out;
+  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {

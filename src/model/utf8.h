@@ -40,7 +40,8 @@ std::string ShowBytes(std::string_view bytes);
 // Returns the lower-case hexadecimal digits of `bytes` ("b1a8").
 std::string HexOf(std::string_view bytes);
 
-// Returns the UTF-8 encoding of `c`.
+// Returns the UTF-8 encoding of `c`; of U+FFFD if `c` is no code point (a
+// surrogate or past U+10FFFF).
 std::string EncodeUtf8(char32_t c);
 
 }  // namespace gongkai
